@@ -1,0 +1,1 @@
+export { listResponseExamples, type ResponseExample } from "./examples.js";

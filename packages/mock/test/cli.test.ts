@@ -1,0 +1,48 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const bin = fileURLToPath(new URL("../bin/finicity-mock.js", import.meta.url));
+
+/** Runs the CLI, waits for its "listening on" line, and returns the URL it printed. */
+async function runCli(args: string[]) {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`finicity-mock exited with ${code}:\n${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+
+describe("finicity-mock", () => {
+  it("serves the spec on the port it is given and stops on SIGTERM", async () => {
+    const { child, url } = await runCli(["--port", "0", "--mode", "static"]);
+    try {
+      const response = await fetch(`${url}/aggregation/v1/customers?limit=25`, {
+        headers: { "App-Key": "k", "Finicity-App-Token": "t" },
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ displaying: 2 });
+    } finally {
+      child.kill("SIGTERM");
+    }
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
+  });
+
+  it("explains a bad option and exits non-zero", async () => {
+    const child = spawn(process.execPath, [bin, "--mode", "nonsense"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const [code] = await once(child, "exit");
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/--mode/);
+  });
+});
