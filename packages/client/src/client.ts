@@ -1,7 +1,43 @@
-import createClient, { type Client } from "openapi-fetch";
-import type { Customers, GetCustomersQuery, paths } from "@finicity-aggregation/types";
-import { apiErrorFor } from "./errors.js";
+import type { Client } from "openapi-fetch";
+import { createClient } from "./openapi-fetch.js";
+import type { Customer, Customers, GetCustomersQuery, paths } from "@finicity-aggregation/types";
+import { functionTokenSource, isTokenRejected, partnerTokenCache, type TokenSource } from "./auth.js";
+import { ConnectionError, FinicityError, FinicityApiError, ResponseValidationError, apiErrorFor, type ResponseValidationIssue, type ValidationIssue } from "./errors.js";
+import { getCustomersQueryRules } from "./generated/query-rules.js";
+import { MAX_PAGE_SIZE, walkPages } from "./pagination.js";
 import { REGIONS, type Region } from "./regions.js";
+import { isRetryableStatus, retryDelayMs } from "./retry.js";
+import { AttemptController, raceAbort, sleep } from "./timeouts.js";
+import { assertValid, checkValue, issuesOf, type Rule, type Rules } from "./validation.js";
+
+const CUSTOMERS = "/aggregation/v1/customers";
+const AUTH = "/aggregation/v2/partners/authentication";
+/** A header value: a string without CR, LF or NUL. */
+const HEADER_VALUE: Rule = { type: "string", header: true };
+/** An HTTP header name (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~\w-]+$/;
+const CALL_RULES: Rules = {
+  signal: { type: "object" },
+  timeoutMs: { type: "integer", minimum: 1, maximum: 2_147_483_647 },
+  maxRetries: { type: "integer", minimum: 0, maximum: 100 },
+};
+const PAGE_RULES: Rules = {
+  ...CALL_RULES,
+  pageSize: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE },
+  maxItems: { type: "integer", minimum: 1 },
+};
+const OPTION_RULES: Rules = {
+  ...CALL_RULES,
+  region: { type: "string", enum: Object.keys(REGIONS) },
+  baseUrl: { type: "string" },
+  appKey: {}, // checked on its own: it is required
+  appToken: { type: "string|function", header: true },
+  partnerId: { type: "string" },
+  partnerSecret: { type: "string" },
+  validateResponses: { type: "boolean" },
+  headerNames: { type: "object" },
+  fetch: { type: "function" },
+};
 
 export interface CustomersClientOptions {
   /** `au` (default) or `us`: picks the server and the header names. */
@@ -10,37 +46,265 @@ export interface CustomersClientOptions {
   baseUrl?: string;
   /** Your app key. */
   appKey: string;
-  /** A token from `POST /aggregation/v2/partners/authentication`. */
-  appToken: string;
+  /** A token, or a function that returns one (called before each attempt). */
+  appToken?: string | (() => string | Promise<string>);
+  /** Instead of `appToken`: the client makes and renews tokens itself. */
+  partnerId?: string;
+  partnerSecret?: string;
+  /** Per attempt, in ms. Default 30000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** Check every JSON answer against the spec; throws ResponseValidationError on a mismatch. Default false. */
+  validateResponses?: boolean;
+  /** Override the region's header names. */
+  headerNames?: { appKey?: string; appToken?: string };
   /** A fetch implementation; default `globalThis.fetch`. */
   fetch?: typeof fetch;
 }
 
+/** Per-call options. */
+export interface RequestOptions {
+  /** Aborting rejects the call with the signal's reason; an aborted call is never retried. */
+  signal?: AbortSignal;
+  /** Per attempt, in ms; overrides the client's. */
+  timeoutMs?: number;
+  /** Overrides the client's. */
+  maxRetries?: number;
+}
+
+/** Options of `iterateCustomers` and `pages`. */
+export interface PageOptions extends RequestOptions {
+  /** Records per request, 1-1000. Default: the query's `limit`, else 1000. */
+  pageSize?: number;
+}
+export interface IterateOptions extends PageOptions {
+  /** Stop after this many customers. */
+  maxItems?: number;
+}
+
+/** The data together with the raw `Response` (its body already read). */
+export interface WithResponse<T> {
+  data: T;
+  response: Response;
+}
+
+export interface GetCustomers {
+  /** `GET /aggregation/v1/customers`: one page of customers. */
+  (query?: GetCustomersQuery, options?: RequestOptions): Promise<Customers>;
+  /** Same call, also returning the raw `Response` (status, headers). */
+  withResponse(query?: GetCustomersQuery, options?: RequestOptions): Promise<WithResponse<Customers>>;
+}
+
 export interface CustomersClient {
-  /** `GET /aggregation/v1/customers`: one page of customers. Throws a `FinicityApiError` on a non-2xx answer. */
-  getCustomers(query?: GetCustomersQuery): Promise<Customers>;
+  readonly getCustomers: GetCustomers;
+  /** Every matching customer, once each, across pages. */
+  iterateCustomers(query?: GetCustomersQuery, options?: IterateOptions): AsyncIterable<Customer>;
+  /** Each page of the walk, as the server sent it. */
+  pages(query?: GetCustomersQuery, options?: PageOptions): AsyncIterable<Customers>;
   /** The underlying openapi-fetch client, for anything this layer does not cover. */
   readonly raw: Client<paths>;
 }
 
+type ValidateResponse = (operationId: "GetCustomers" | "CreateToken", status: number, body: unknown) => ResponseValidationIssue[];
+
+/** openapi-fetch's `request(method, path, init)`, as this layer calls it. */
+type Request = (method: string, path: string, init: RequestInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+/** openapi-fetch's init: `params` or `body`, the headers, and this attempt's signal (see `fetch` below). */
+interface RequestInit {
+  params?: { query: GetCustomersQuery };
+  body?: { partnerId: string; partnerSecret: string };
+  headers?: Record<string, string>;
+  attemptSignal?: AbortSignal;
+}
+
+/** Throws a ValidationError unless `value` is a valid header value. */
+function checkHeaderValue(field: string, value: unknown): string {
+  const issues: ValidationIssue[] = [];
+  checkValue(field, value, HEADER_VALUE, issues);
+  assertValid(issues);
+  return value as string;
+}
+
 export function createCustomersClient(options: CustomersClientOptions): CustomersClient {
+  checkOptions(options);
   const region = REGIONS[options.region ?? "au"];
+  const tokenHeader = options.headerNames?.appToken ?? region.appTokenHeader;
+  const secrets = [options.appKey, options.appToken, options.partnerSecret].filter(
+    (s): s is string => typeof s === "string" && s.length >= 3,
+  );
+  const validate = options.validateResponses === true;
+
+  const headers: Record<string, string> = { Accept: "application/json", [options.headerNames?.appKey ?? region.appKeyHeader]: options.appKey };
+  if (typeof options.appToken === "string") headers[tokenHeader] = options.appToken;
+  // The attempt's signal rides on the Request as `attemptSignal` (openapi-fetch copies unknown init keys onto
+  // it) and is given to fetch here: a signal on the Request itself would be followed twice (once by
+  // openapi-fetch's Request, once by fetch's own), which costs more than the rest of this layer together.
   const raw = createClient<paths>({
     baseUrl: (options.baseUrl ?? region.baseUrl).replace(/\/+$/, ""),
-    headers: {
-      Accept: "application/json",
-      [region.appKeyHeader]: options.appKey,
-      [region.appTokenHeader]: options.appToken,
-    },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    headers,
+    fetch: (request: globalThis.Request & { attemptSignal?: AbortSignal }) =>
+      (options.fetch ?? globalThis.fetch)(request, request.attemptSignal && { signal: request.attemptSignal }),
   });
+  const request = raw.request as unknown as Request;
 
-  return {
-    raw,
-    async getCustomers(query = {}) {
-      const { data, error, response } = await raw.GET("/aggregation/v1/customers", { params: { query } });
-      if (!response.ok || data === undefined) throw apiErrorFor(response.status, error, response.headers);
-      return data;
-    },
+  let tokenSource: TokenSource | undefined;
+  if (typeof options.appToken === "function") tokenSource = functionTokenSource(options.appToken);
+  else if (options.appToken === undefined) {
+    const credentials = { partnerId: options.partnerId as string, partnerSecret: options.partnerSecret as string };
+    tokenSource = partnerTokenCache(async () => {
+      const { data } = await send(false, { body: credentials });
+      return checkHeaderValue("token", (data as { token: unknown }).token);
+    }, region.tokenRenewAfterMs);
+  }
+  const tokens = tokenSource;
+  if (tokens) {
+    // Calls made through `raw` get the current token too (this client's own calls already carry one).
+    raw.use({
+      async onRequest({ request, schemaPath }) {
+        if (schemaPath !== AUTH && !request.headers.has(tokenHeader)) request.headers.set(tokenHeader, await tokens.get());
+        return undefined;
+      },
+    });
+  }
+
+  // The token headers of the last token seen, checked once per token (not once per call).
+  let lastToken: string | undefined;
+  let lastTokenHeaders: Record<string, string> | undefined;
+  const tokenHeaders = (token: string) => {
+    if (token !== lastToken) lastTokenHeaders = { [tokenHeader]: checkHeaderValue("appToken", (lastToken = token)) };
+    return lastTokenHeaders;
   };
+
+  let validator: Promise<ValidateResponse> | undefined;
+  const loadValidator = () =>
+    (validator ??= import("@finicity-aggregation/client/validate").then((m) => m.validateResponse as ValidateResponse));
+
+  /** Replaces every secret in a string, or in the strings of a JSON value, with `[redacted]`. */
+  const redact = (value: unknown): unknown => {
+    if (typeof value !== "string") return JSON.parse(redact(JSON.stringify(value)) as string);
+    for (const secret of secrets) value = (value as string).split(secret).join("[redacted]");
+    return value;
+  };
+  /** Takes the secrets out of an error's message and bodies (a server may echo them). */
+  const scrub = (error: unknown) => {
+    if (secrets.length > 0 && error instanceof FinicityError) {
+      for (const key of ["message", "body", "responseBody"]) {
+        const value = (error as unknown as Record<string, unknown>)[key];
+        if (value !== undefined) Object.defineProperty(error, key, { value: redact(value) });
+      }
+    }
+    return error;
+  };
+
+  /** One operation with retries, timeouts and token renewal: GetCustomers (`isGet`) or CreateToken. */
+  async function send(isGet: boolean, init: RequestInit, call?: RequestOptions): Promise<WithResponse<unknown>> {
+    const signal = call?.signal;
+    const timeoutMs = call?.timeoutMs ?? options.timeoutMs ?? 30_000;
+    const maxRetries = call?.maxRetries ?? options.maxRetries ?? 2;
+    let renewed = false;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        let token: string | undefined;
+        if (isGet && tokens) {
+          const got = tokens.get();
+          token = typeof got === "string" ? got : await raceAbort(got, signal);
+          init.headers = tokenHeaders(token);
+        }
+        const attemptSignal = new AttemptController(timeoutMs, signal);
+        init.attemptSignal = attemptSignal.signal;
+        let result: Awaited<ReturnType<Request>> | undefined;
+        let failure: unknown;
+        try {
+          result = await request(isGet ? "get" : "post", isGet ? CUSTOMERS : AUTH, init);
+        } catch (caught) {
+          failure = caught;
+        }
+        attemptSignal.done();
+        let error: unknown;
+        let retryable = true;
+        let retryAfter: string | null = null;
+        if (result === undefined) {
+          if (signal?.aborted) throw signal.reason;
+          // Not aborted by the caller: an aborted attempt timed out.
+          const timedOut = attemptSignal.signal.aborted;
+          if (!timedOut && (failure instanceof FinicityError || failure instanceof SyntaxError)) throw failure;
+          error = timedOut
+            ? attemptSignal.signal.reason
+            : new ConnectionError(`Request failed: ${failure instanceof Error ? failure.message : String(failure)}`, { cause: failure });
+        } else {
+          const { response } = result;
+          const { status, headers } = response;
+          const body = response.ok ? result.data : result.error;
+          if (validate && headers.get("content-type")?.includes("json")) {
+            const issues = (await loadValidator())(isGet ? "GetCustomers" : "CreateToken", status, body);
+            if (issues.length > 0) throw new ResponseValidationError(issues, status, body, headers);
+          }
+          if (response.ok) {
+            if (body === undefined) throw new FinicityApiError(status, undefined, headers);
+            return { data: body, response };
+          }
+          if (token !== undefined && status === 401 && !renewed && isTokenRejected(body)) {
+            renewed = true;
+            tokens!.invalidate(token);
+            attempt--;
+            continue;
+          }
+          error = apiErrorFor(status, body, headers);
+          retryable = isRetryableStatus(status, isGet);
+          retryAfter = headers.get("retry-after");
+        }
+        const delay = retryDelayMs(attempt, retryAfter);
+        if (!retryable || attempt >= maxRetries || delay < 0) throw error;
+        await sleep(delay, signal);
+      }
+    } catch (error) {
+      throw scrub(error);
+    }
+  }
+
+  const fetchPage = (query: GetCustomersQuery, call: RequestOptions | undefined) =>
+    send(true, { params: { query } }, call) as Promise<WithResponse<Customers>>;
+  const withResponse = async (query: GetCustomersQuery = {}, call?: RequestOptions) => {
+    checkInput(query, call, CALL_RULES);
+    return fetchPage(query, call);
+  };
+  const getCustomers: GetCustomers = Object.assign(
+    (query?: GetCustomersQuery, call?: RequestOptions) => withResponse(query, call).then(dataOf),
+    { withResponse },
+  );
+
+  /** `iterateCustomers` (records) or `pages`: checks the input at once, then walks lazily. */
+  const walker =
+    (yieldPages: boolean) =>
+    (query: GetCustomersQuery = {}, options: IterateOptions = {}) => {
+      checkInput(query, options, PAGE_RULES);
+      // `send` reads only the per-call options (signal, timeoutMs, maxRetries) of `options`.
+      const pageOf = (pageQuery: GetCustomersQuery) => fetchPage(pageQuery, options).then(dataOf);
+      return walkPages(pageOf, query, options.pageSize ?? query.limit ?? MAX_PAGE_SIZE, options.maxItems ?? Infinity, yieldPages);
+    };
+
+  return { raw, getCustomers, iterateCustomers: walker(false), pages: walker(true) } as CustomersClient;
+}
+
+const dataOf = <T>(result: WithResponse<T>) => result.data;
+
+/** Checks a query and its options (if given); throws a ValidationError listing every problem. */
+function checkInput(query: unknown, options: unknown, rules: Rules): void {
+  const issues = issuesOf(query, getCustomersQueryRules);
+  if (options !== undefined) issuesOf(options, rules, issues, "options");
+  assertValid(issues);
+}
+
+function checkOptions(options: CustomersClientOptions): void {
+  const issues: ValidationIssue[] = [];
+  checkValue("appKey", options?.appKey, HEADER_VALUE, issues);
+  issuesOf(options, OPTION_RULES, issues, "options");
+  if (options?.appToken === undefined && (options?.partnerId === undefined || options.partnerSecret === undefined)) {
+    issues.push({ field: "appToken", rule: "required", message: "is required, or partnerId and partnerSecret" });
+  }
+  for (const [field, name] of Object.entries(options?.headerNames ?? {})) {
+    if (!HEADER_NAME.test(name as string)) issues.push({ field: `headerNames.${field}`, rule: "header-name", message: "must be a header name" });
+  }
+  assertValid(issues);
 }

@@ -1,72 +1,151 @@
 import type { ErrorMessage } from "@finicity-aggregation/types";
 
-/** Any non-2xx answer from the API. */
-export class FinicityApiError extends Error {
-  override name = "FinicityApiError";
-  /** The HTTP status. */
-  readonly status: number;
-  /** The API's error code as it was sent (a string such as "10022", or a number such as 12401). */
-  readonly code: string | number | undefined;
-  /** The parsed body: an `ErrorMessage` for JSON answers, a string for text answers. */
-  readonly body: ErrorMessage | string | undefined;
-  /** The request id header of the answer, if the server sent one. */
-  readonly requestId: string | undefined;
+/** The key `util.inspect` (and so `console.log`) looks up in Node; a plain symbol elsewhere. */
+export const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
-  constructor(status: number, body: unknown, headers: Headers | undefined) {
+/** Base of every error this client throws. `name` always equals the class name. */
+export class FinicityError extends Error {
+  /** A plain, secret-free view for JSON.stringify and loggers. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message, ...(this as object) };
+    delete out.cause;
+    return out;
+  }
+  /** util.inspect / console.log show the same secret-free view (no request, no headers, no cause chain). */
+  [INSPECT](): string {
+    return `${this.name}: ${this.message} ${JSON.stringify(this)}`;
+  }
+}
+
+/** Any non-2xx answer from the API. */
+export class FinicityApiError extends FinicityError {
+  /** The HTTP status. */
+  declare readonly status: number;
+  /** The API's error code as it was sent (a string such as "10022", or a number such as 12401). */
+  declare readonly code: string | number | undefined;
+  /** The parsed body: an `ErrorMessage` for JSON answers, a string for text answers. */
+  declare readonly body: ErrorMessage | string | undefined;
+  /** The request id header of the answer, if the server sent one. */
+  declare readonly requestId: string | undefined;
+
+  constructor(status: number, body: unknown, headers: Headers | undefined, message?: string) {
     const parsed = parseBody(body);
-    super(describe(status, parsed));
-    this.status = status;
-    this.body = parsed;
-    this.code = typeof parsed === "object" ? parsed.code : undefined;
-    this.requestId = headers?.get("x-request-id") ?? headers?.get("request-id") ?? undefined;
+    super(message ?? describe(status, parsed));
+    Object.assign(this, {
+      status,
+      code: typeof parsed === "object" ? parsed.code : undefined,
+      body: parsed,
+      requestId: headers?.get("x-request-id") ?? headers?.get("request-id") ?? undefined,
+    });
   }
 }
 
 /** 400: the query was rejected (codes 14016, 41003, 41004, ...). */
-export class BadRequestError extends FinicityApiError {
-  override name = "BadRequestError";
-}
+export class BadRequestError extends FinicityApiError {}
 /** 401: missing, unknown or expired credentials (codes 10022, 10023, 10024, 10026, ...). */
-export class AuthenticationError extends FinicityApiError {
-  override name = "AuthenticationError";
-}
+export class AuthenticationError extends FinicityApiError {}
 /** 403: the credentials may not do this. */
-export class PermissionDeniedError extends FinicityApiError {
-  override name = "PermissionDeniedError";
-}
+export class PermissionDeniedError extends FinicityApiError {}
 /** 404: the partner was not found (codes 14003, 12401). */
-export class NotFoundError extends FinicityApiError {
-  override name = "NotFoundError";
-}
+export class NotFoundError extends FinicityApiError {}
 /** 429: a gateway asked the client to slow down. */
-export class RateLimitError extends FinicityApiError {
-  override name = "RateLimitError";
-}
+export class RateLimitError extends FinicityApiError {}
 /** 5xx: the server or a gateway failed. */
-export class InternalServerError extends FinicityApiError {
-  override name = "InternalServerError";
+export class InternalServerError extends FinicityApiError {}
+
+/** One way a response body breaks the spec (see `validateResponses`). Never holds the offending value. */
+export interface ResponseValidationIssue {
+  /** JSON pointer to the value, e.g. `/customers/0/id`. */
+  path: string;
+  /** The rule that failed: `type`, `required`, `pattern`, ... */
+  rule: string;
+  message: string;
+  /** typeof-like type of the value found: `number`, `null`, `array`, ... */
+  valueType: string;
 }
+
+/** The answer (2xx or error) did not match the spec; thrown only with `validateResponses: true`. */
+export class ResponseValidationError extends FinicityApiError {
+  declare readonly issues: ResponseValidationIssue[];
+  /** The parsed body as received, kept for inspection. */
+  declare readonly responseBody: unknown;
+  constructor(issues: ResponseValidationIssue[], status: number, body: unknown, headers: Headers | undefined) {
+    const list = issues.map((i) => `${i.path || "/"} (${i.rule}, got ${i.valueType}): ${i.message}`);
+    super(status, body, headers, `HTTP ${status} answer does not match the spec: ${list.join("; ")}`);
+    Object.assign(this, { issues, responseBody: body });
+  }
+}
+
+/** The request never got an answer (DNS, refused or reset connection, ...). `cause` holds the fetch error. */
+export class ConnectionError extends FinicityError {}
+/** An attempt took longer than `timeoutMs` (after any retries). */
+export class TimeoutError extends ConnectionError {}
+
+/** One problem with an input: the field, the rule it breaks, and a message (never the value itself). */
+export interface ValidationIssue {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** Bad input, found before anything was sent. Lists every problem by field and rule. */
+export class ValidationError extends FinicityError {
+  declare readonly issues: ValidationIssue[];
+  constructor(issues: ValidationIssue[]) {
+    super(`Invalid input: ${issues.map((i) => `${i.field} ${i.message} (${i.rule})`).join("; ")}`);
+    Object.assign(this, { issues });
+  }
+}
+
+/** Paging cannot go on: the server claims more records but a page (after one retry) adds none. */
+export class PaginationError extends FinicityError {
+  /** The `start` of the page that added nothing. */
+  declare readonly start: number;
+  constructor(start: number, message: string) {
+    super(message);
+    Object.assign(this, { start });
+  }
+}
+
+// Each class's `name`, set once on its prototype. Written out because minifiers rename classes.
+const NAMES: Record<string, { prototype: Error }> = {
+  FinicityError,
+  FinicityApiError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  RateLimitError,
+  InternalServerError,
+  ResponseValidationError,
+  ConnectionError,
+  TimeoutError,
+  ValidationError,
+  PaginationError,
+};
+for (const name in NAMES) NAMES[name]!.prototype.name = name;
+
+/** The class of each status that has its own; other 5xx are InternalServerError, the rest FinicityApiError. */
+const BY_STATUS: Record<number, typeof FinicityApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  429: RateLimitError,
+};
 
 /** Builds the error class that matches an HTTP status. */
 export function apiErrorFor(status: number, body: unknown, headers?: Headers): FinicityApiError {
-  if (status === 400) return new BadRequestError(status, body, headers);
-  if (status === 401) return new AuthenticationError(status, body, headers);
-  if (status === 403) return new PermissionDeniedError(status, body, headers);
-  if (status === 404) return new NotFoundError(status, body, headers);
-  if (status === 429) return new RateLimitError(status, body, headers);
-  if (status >= 500) return new InternalServerError(status, body, headers);
-  return new FinicityApiError(status, body, headers);
+  const Class = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : FinicityApiError);
+  return new Class(status, body, headers);
 }
 
 function parseBody(body: unknown): ErrorMessage | string | undefined {
-  if (typeof body === "string") return body;
-  if (body !== null && typeof body === "object" && "code" in body) return body as ErrorMessage;
+  if (typeof body === "string" || (body !== null && typeof body === "object" && "code" in body)) return body as ErrorMessage | string;
   return undefined;
 }
 
 function describe(status: number, body: ErrorMessage | string | undefined): string {
-  if (typeof body === "string") return `HTTP ${status}: ${body.slice(0, 200)}`;
-  if (body === undefined) return `HTTP ${status}`;
-  const text = body.message ?? body.title ?? "";
-  return `HTTP ${status}, code ${String(body.code)}${text ? `: ${text}` : ""}`;
+  const text = typeof body === "string" ? body.slice(0, 200) : (body?.message ?? body?.title);
+  return `HTTP ${status}${typeof body === "object" ? `, code ${String(body.code)}` : ""}${text ? `: ${text}` : ""}`;
 }

@@ -1,5 +1,15 @@
-export { createCustomersClient, type CustomersClient, type CustomersClientOptions } from "./client.js";
 export {
+  createCustomersClient,
+  type CustomersClient,
+  type CustomersClientOptions,
+  type GetCustomers,
+  type IterateOptions,
+  type PageOptions,
+  type RequestOptions,
+  type WithResponse,
+} from "./client.js";
+export {
+  FinicityError,
   FinicityApiError,
   BadRequestError,
   AuthenticationError,
@@ -7,6 +17,13 @@ export {
   NotFoundError,
   RateLimitError,
   InternalServerError,
+  ResponseValidationError,
+  ConnectionError,
+  TimeoutError,
+  ValidationError,
+  PaginationError,
+  type ResponseValidationIssue,
+  type ValidationIssue,
 } from "./errors.js";
 export { REGIONS, type Region, type RegionSettings } from "./regions.js";
 export type { Customer, Customers, CustomerType, ErrorMessage, GetCustomersQuery } from "@finicity-aggregation/types";

@@ -8,6 +8,8 @@ export interface RegionSettings {
   appKeyHeader: string;
   /** Header that carries the token. */
   appTokenHeader: string;
+  /** When a token made with partner credentials is renewed (ms after it was made). */
+  tokenRenewAfterMs: number;
 }
 
 /**
@@ -19,10 +21,12 @@ export const REGIONS: Readonly<Record<Region, RegionSettings>> = Object.freeze({
     baseUrl: "https://api.openbanking.mastercard.com.au",
     appKeyHeader: "App-Key",
     appTokenHeader: "Finicity-App-Token",
+    tokenRenewAfterMs: 85 * 60_000, // AU tokens live 90 minutes
   }),
   us: Object.freeze({
     baseUrl: "https://api.finicity.com",
     appKeyHeader: "Finicity-App-Key",
     appTokenHeader: "Finicity-App-Token",
+    tokenRenewAfterMs: 90 * 60_000, // US tokens live 2 hours; Mastercard advises a new one after 90 minutes
   }),
 });

@@ -60,3 +60,23 @@ describe("createCustomersClient", () => {
     expect(error).toMatchObject({ code: 12401 });
   });
 });
+
+describe("getCustomers.withResponse", () => {
+  it("returns the data together with the raw Response", async () => {
+    const stub = stubFetch(200, page);
+    const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
+    const { data, response } = await client.getCustomers.withResponse({ limit: 1 });
+    expect(data).toEqual(page);
+    expect(response).toBeInstanceOf(Response);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+  });
+
+  it("honours headerNames over the region's", async () => {
+    const stub = stubFetch(200, page);
+    const client = createCustomersClient({ appKey: "k", appToken: "t", headerNames: { appToken: "App-Token" }, fetch: stub.fetch });
+    await client.getCustomers();
+    expect(stub.requests[0]?.headers.get("App-Token")).toBe("t");
+    expect(stub.requests[0]?.headers.get("App-Key")).toBe("k");
+  });
+});

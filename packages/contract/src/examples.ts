@@ -1,4 +1,5 @@
 import { parse } from "yaml";
+import { deref, isObject, type Json } from "./verify/spec.js";
 
 /** One named example of a response in an OpenAPI document. */
 export interface ResponseExample {
@@ -8,27 +9,6 @@ export interface ResponseExample {
   mediaType: string;
   name: string;
   value: unknown;
-}
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** Resolves a local `$ref` ("#/components/...") against the document. */
-function deref(document: Json, node: unknown): unknown {
-  let current = node;
-  for (let depth = 0; isObject(current) && typeof current.$ref === "string"; depth += 1) {
-    if (depth > 32) throw new Error(`$ref chain too deep at ${String(current.$ref)}`);
-    const ref = current.$ref;
-    if (!ref.startsWith("#/")) throw new Error(`Only local $refs are supported, got ${ref}`);
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), document);
-    if (current === undefined) throw new Error(`Unresolved $ref ${ref}`);
-  }
-  return current;
 }
 
 /** Lists every named response example of every operation in an OpenAPI document (YAML or JSON text). */

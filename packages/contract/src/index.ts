@@ -1,1 +1,11 @@
 export { listResponseExamples, type ResponseExample } from "./examples.js";
+export { verify } from "./verify/verify.js";
+export { resolveOptions, PRODUCTION_HOSTS, type VerifyOptions, type Region } from "./verify/options.js";
+export { VerifyError, UsageError, UnreachableError, TokenError } from "./verify/errors.js";
+export { CHECKS, CHECK_NAMES, type CheckName, type CheckBasis, type CheckDefinition } from "./verify/checks.js";
+export type { Report, CheckResult, CheckStatus, Violation, Transient } from "./verify/report.js";
+export { formatTerminal } from "./verify/reporters/terminal.js";
+export { formatJson } from "./verify/reporters/json.js";
+export { formatJUnit } from "./verify/reporters/junit.js";
+export { formatHtml } from "./verify/reporters/html.js";
+export { writeReports, type ReportFiles } from "./verify/write-reports.js";

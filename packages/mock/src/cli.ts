@@ -1,22 +1,42 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from "commander";
-import { startMock } from "./start-mock.js";
+import { parseFaultHeader, type Fault } from "./sandbox/faults.js";
+import type { RunningMock, RunningSandbox } from "./start-mock.js";
 
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new InvalidArgumentError("must be an integer from 0 to 65535 (0 takes a free port)");
+function parseInteger(min: number, max: number, what: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^[0-9]+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`must be ${what}`);
+    return n;
+  };
+}
+
+function parseFault(value: string): Fault {
+  try {
+    return parseFaultHeader(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
   }
-  return port;
 }
 
 const program = new Command()
   .name("finicity-mock")
   .description("Serve a mock of the Mastercard Open Banking (Finicity) Get Customers API")
-  .option("-p, --port <port>", "port to listen on; 0 takes a free port (default: 4010, or a free port when 4010 is taken)", parsePort)
+  .option("-p, --port <port>", "port to listen on; 0 takes a free port (default: 4010, or a free port when 4010 is taken)", parseInteger(0, 65535, "an integer from 0 to 65535 (0 takes a free port)"))
   .option("-h, --host <host>", "interface to listen on", "127.0.0.1")
-  .addOption(new Option("-m, --mode <mode>", "what to serve").choices(["static", "dynamic"]).default("static"))
-  .option("--seed <seed>", "seed for dynamic data")
+  .addOption(
+    new Option("-m, --mode <mode>", "static: the spec's examples; dynamic: generated data; sandbox: a seeded sandbox behind Prism's validating proxy")
+      .choices(["static", "dynamic", "sandbox"])
+      .default("static"),
+  )
+  .option("--seed <seed>", "seed for dynamic data and for the sandbox's customers")
+  .option("--customers <n>", "sandbox: number of customers (default 200)", parseInteger(0, 100_000, "an integer from 0 to 100000"))
+  .option("--token-ttl <seconds>", "sandbox: token lifetime in seconds (default 5400, 90 minutes)", parseInteger(1, 31_536_000, "a whole number of seconds, 1 or more"))
+  .option("--app-key <key>", "sandbox: accept only this app key (default: any non-empty one)")
+  .option("--partner-id <id>", "sandbox: accept only this partner ID (default: any non-empty one)")
+  .option("--partner-secret <secret>", "sandbox: accept only this partner secret (default: any non-empty one); prefer FINICITY_MOCK_PARTNER_SECRET")
+  .option("--fault <fault>", "sandbox: apply this fault to every request, in the X-Mock-Fault grammar (e.g. latency=50)", parseFault)
+  .option("--no-fault-header", "sandbox: ignore the X-Mock-Fault request header")
   .addOption(
     new Option("--log-level <level>", "Prism's log level")
       .choices(["silent", "fatal", "error", "warn", "info", "debug", "trace"])
@@ -25,32 +45,68 @@ const program = new Command()
   .showHelpAfterError();
 
 program.parse();
-const opts = program.opts<{ port?: number; host: string; mode: "static" | "dynamic"; seed?: string; logLevel: "silent" }>();
+const opts = program.opts<{
+  port?: number;
+  host: string;
+  mode: "static" | "dynamic" | "sandbox";
+  seed?: string;
+  customers?: number;
+  tokenTtl?: number;
+  appKey?: string;
+  partnerId?: string;
+  partnerSecret?: string;
+  fault?: Fault;
+  faultHeader: boolean;
+  logLevel: "silent";
+}>();
+const partnerSecret = opts.partnerSecret ?? process.env["FINICITY_MOCK_PARTNER_SECRET"];
 
+// Loaded after the options are parsed, so a bad option is reported without loading Prism.
+const { startMock } = await import("./start-mock.js");
 const PRISM_DEFAULT_PORT = 4010;
-const start = (port: number) =>
-  startMock({
-    port,
-    host: opts.host,
-    mode: opts.mode,
-    logLevel: opts.logLevel,
-    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+const start = (port: number): Promise<RunningMock | RunningSandbox> => {
+  const common = { port, host: opts.host, logLevel: opts.logLevel, ...(opts.seed === undefined ? {} : { seed: opts.seed }) };
+  if (opts.mode !== "sandbox") return startMock({ ...common, mode: opts.mode });
+  return startMock({
+    ...common,
+    mode: "sandbox",
+    ...(opts.customers === undefined ? {} : { customers: opts.customers }),
+    ...(opts.tokenTtl === undefined ? {} : { tokenTtlMs: opts.tokenTtl * 1000 }),
+    credentials: {
+      ...(opts.appKey === undefined ? {} : { appKey: opts.appKey }),
+      ...(opts.partnerId === undefined ? {} : { partnerId: opts.partnerId }),
+      ...(partnerSecret === undefined ? {} : { partnerSecret }),
+    },
+    faults: { header: opts.faultHeader, ...(opts.fault === undefined ? {} : { always: opts.fault }) },
   });
+};
+const isPortTaken = (error: unknown) => /EADDRINUSE/.test(String((error as Error | undefined)?.message ?? error));
 const mock = await (opts.port !== undefined
   ? start(opts.port)
-  : start(PRISM_DEFAULT_PORT).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "EADDRINUSE") throw error;
+  : start(PRISM_DEFAULT_PORT).catch((error: unknown) => {
+      if (!isPortTaken(error)) throw error;
       console.error(`Port ${PRISM_DEFAULT_PORT} is taken; using a free port instead.`);
       return start(0);
     }));
 console.log(`finicity-mock (${opts.mode}) listening on ${mock.url}`);
-console.log(`Try: curl -H 'App-Key: demo' -H 'Finicity-App-Token: demo' '${mock.url}/aggregation/v1/customers?start=1&limit=25'`);
+if ("directUrl" in mock) {
+  console.log(`sandbox (no validation, for faults) on ${mock.directUrl}`);
+  console.log(
+    `Try: TOKEN=$(curl -s -X POST -H 'App-Key: demo' -H 'Content-Type: application/json' -d '{"partnerId":"demo","partnerSecret":"demo"}' '${mock.url}/aggregation/v2/partners/authentication' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')`,
+  );
+  console.log(`     curl -H 'App-Key: demo' -H "Finicity-App-Token: $TOKEN" '${mock.url}/aggregation/v1/customers?start=1&limit=25'`);
+} else {
+  console.log(`Try: curl -H 'App-Key: demo' -H 'Finicity-App-Token: demo' '${mock.url}/aggregation/v1/customers?start=1&limit=25'`);
+}
 
 let closing = false;
 const stop = () => {
   if (closing) return;
   closing = true;
-  mock.close().then(() => process.exit(0), () => process.exit(1));
+  mock.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

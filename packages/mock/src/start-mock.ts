@@ -1,54 +1,124 @@
-import { startPrismServer, type PrismLogLevel } from "./prism.js";
-import { specPath } from "./spec.js";
+import { applyDynamicOverlay } from "./dynamic-overlay.js";
+import { startPrismServer, type PrismLogLevel, type RunningPrism } from "./prism.js";
+import { startSandboxServer } from "./sandbox/node-server.js";
+import { createSandbox, type SandboxControl, type SandboxOptions } from "./sandbox/sandbox.js";
+import { SandboxInputError } from "./sandbox/errors.js";
+import { loadSpec, specPath } from "./spec.js";
 
-export type MockMode = "static" | "dynamic";
+export type MockMode = "static" | "dynamic" | "sandbox";
 
-export interface StartMockOptions {
-  /** TCP port; 0 (the default) takes a free one. */
+interface CommonOptions {
+  /** TCP port; 0 (the default) takes a free one. In sandbox mode this is the port of `url` (the validating proxy). */
   port?: number;
   /** Interface to listen on; default 127.0.0.1. */
   host?: string;
-  /** `static` serves the spec's examples; `dynamic` generates data from the schemas. Default `static`. */
-  mode?: MockMode;
-  /** Seed for `dynamic` mode, so generated data repeats. */
-  seed?: string | number;
-  /** Turn response violations into 500s (Prism's `--errors`). Default true: the mock must never serve what the spec forbids. */
-  errors?: boolean;
   /** Prism's log level; default `silent`. */
   logLevel?: PrismLogLevel;
-  /** Path of another OpenAPI document to serve (default: the one shipped with `@finicity-aggregation/types`). */
+  /** Path of another OpenAPI document to serve or validate against (default: the one shipped with `@finicity-aggregation/types`). */
   spec?: string;
+  /** Turn response violations into 500s (Prism's `--errors`). Default true: the mock must never serve what the spec forbids. */
+  errors?: boolean;
 }
+
+export interface StartPrismMockOptions extends CommonOptions {
+  /** `static` serves the spec's examples; `dynamic` generates data from the schemas. Default `static`. */
+  mode?: "static" | "dynamic";
+  /** Seed for `dynamic` mode, so generated data repeats. */
+  seed?: string | number;
+}
+
+export interface StartSandboxOptions extends CommonOptions, SandboxOptions {
+  mode: "sandbox";
+  /** Port of `directUrl` (the sandbox itself); default 0, a free one. */
+  directPort?: number;
+}
+
+export type StartMockOptions = StartPrismMockOptions | StartSandboxOptions;
 
 export interface RunningMock {
   /** Base URL of the mock, no trailing slash, e.g. `http://127.0.0.1:53211`. */
   url: string;
-  /** Stops the server and frees the port. */
+  /** Stops the server(s) and frees the port(s). */
   close(): Promise<void>;
 }
 
-/** Starts Prism on the Get Customers spec. Resolves once the server accepts connections. */
-export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
+export interface RunningSandbox extends RunningMock {
+  /** Prism's validation proxy in front of the sandbox: any response that breaks the spec becomes a 500. */
+  url: string;
+  /** The sandbox itself, for faults a validating proxy would mask (drop, truncate, wrong content type). */
+  directUrl: string;
+  /** Drive the sandbox from code. */
+  sandbox: SandboxControl;
+}
+
+/** Starts a mock. Resolves once it accepts connections. */
+export function startMock(options: StartSandboxOptions): Promise<RunningSandbox>;
+export function startMock(options?: StartPrismMockOptions): Promise<RunningMock>;
+export async function startMock(options: StartMockOptions = {}): Promise<RunningMock | RunningSandbox> {
   const mode = options.mode ?? "static";
-  if (mode !== "static" && mode !== "dynamic") {
-    throw new TypeError(`mode must be "static" or "dynamic", got ${JSON.stringify(mode)}`);
+  if (mode !== "static" && mode !== "dynamic" && mode !== "sandbox") {
+    throw new SandboxInputError("mode", `must be "static", "dynamic" or "sandbox", got ${JSON.stringify(mode)}`);
   }
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SandboxInputError("port", "must be a whole number from 0 to 65535");
+  const logLevel = options.logLevel ?? "silent";
+  const errors = options.errors ?? true;
+  const path = options.spec ?? specPath();
+
+  if (options.mode === "sandbox") {
+    const { handle, control } = createSandbox(options);
+    const direct = await startSandboxServer({ handle, control }, options.directPort ?? 0, host);
+    let proxy: RunningPrism;
+    try {
+      proxy = await startPrismServer({
+        spec: path,
+        host,
+        port,
+        logLevel,
+        cors: true,
+        config: {
+          isProxy: true,
+          upstream: new URL(direct.url),
+          upstreamProxy: undefined,
+          validateRequest: false,
+          checkSecurity: false,
+          validateResponse: true,
+          errors,
+          mock: { dynamic: false },
+        },
+      });
+    } catch (error) {
+      await direct.close();
+      throw error;
+    }
+    return {
+      url: proxy.url,
+      directUrl: direct.url,
+      sandbox: control,
+      close: async () => {
+        await Promise.all([proxy.close(), direct.close()]);
+      },
+    };
+  }
+
+  const seed = (options as StartPrismMockOptions).seed;
   return startPrismServer({
-    spec: options.spec ?? specPath(),
-    host: options.host ?? "127.0.0.1",
-    port: options.port ?? 0,
-    logLevel: options.logLevel ?? "silent",
+    spec: mode === "dynamic" ? applyDynamicOverlay(await loadSpec(path)) : path,
+    host,
+    port,
+    logLevel,
     cors: true,
     config: {
       isProxy: false,
       validateRequest: true,
       validateResponse: true,
       checkSecurity: true,
-      errors: options.errors ?? true,
+      errors,
       upstreamProxy: undefined,
       mock: {
         dynamic: mode === "dynamic",
-        ...(options.seed === undefined ? {} : { seed: String(options.seed) }),
+        ...(seed === undefined ? {} : { seed: String(seed) }),
       },
     },
   });

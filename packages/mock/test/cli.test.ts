@@ -37,6 +37,41 @@ describe("finicity-mock", () => {
     expect(code).toBe(0);
   });
 
+  it("serves the sandbox with --mode sandbox, printing both URLs", async () => {
+    const { child, url, output } = await runCli(["--port", "0", "--mode", "sandbox", "--customers", "7", "--seed", "s"]);
+    try {
+      await new Promise<void>((resolve) => {
+        const poll = () => (/sandbox \(no validation, for faults\) on http/.test(output()) ? resolve() : setImmediate(poll));
+        poll();
+      });
+      const directUrl = /for faults\) on (http:\/\/\S+)/.exec(output())?.[1];
+      expect(directUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const auth = await fetch(`${url}/aggregation/v2/partners/authentication`, {
+        method: "POST",
+        headers: { "App-Key": "demo", "Content-Type": "application/json" },
+        body: JSON.stringify({ partnerId: "demo", partnerSecret: "demo" }),
+      });
+      const { token } = (await auth.json()) as { token: string };
+      const response = await fetch(`${url}/aggregation/v1/customers`, { headers: { "App-Key": "demo", "Finicity-App-Token": token } });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ found: 7, moreAvailable: false });
+    } finally {
+      child.kill("SIGTERM");
+    }
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
+  });
+
+  it("explains a bad fault and exits non-zero", async () => {
+    const child = spawn(process.execPath, [bin, "--mode", "sandbox", "--fault", "explode"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const [code] = await once(child, "exit");
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/--fault/);
+    expect(stderr).toMatch(/not a fault/);
+  });
+
   it("explains a bad option and exits non-zero", async () => {
     const child = spawn(process.execPath, [bin, "--mode", "nonsense"], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";

@@ -69,6 +69,43 @@ describe("startMock", () => {
     expect(await portIsFree(port)).toBe(true);
   });
 
+  it("starts the sandbox behind Prism's proxy, and frees both ports on close", async () => {
+    const mock = await startMock({ mode: "sandbox", customers: 3, seed: 1 });
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(mock.directUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(mock.directUrl).not.toBe(mock.url);
+    try {
+      const headers = { "App-Key": "k", "Finicity-App-Token": mock.sandbox.issueToken() };
+      for (const base of [mock.url, mock.directUrl]) {
+        const response = await fetch(`${base}/aggregation/v1/customers`, { headers });
+        expect(response.status).toBe(200);
+        expect(await response.json()).toMatchObject({ found: 3, displaying: 3, moreAvailable: false });
+      }
+    } finally {
+      await mock.close();
+    }
+    expect(await portIsFree(Number(new URL(mock.url).port))).toBe(true);
+    expect(await portIsFree(Number(new URL(mock.directUrl).port))).toBe(true);
+  });
+
+  it("answers a browser's CORS preflight at both URLs", async () => {
+    const mock = await startMock({ mode: "sandbox", customers: 1 });
+    running.push(mock);
+    for (const base of [mock.url, mock.directUrl]) {
+      const response = await fetch(`${base}/aggregation/v1/customers`, {
+        method: "OPTIONS",
+        headers: { Origin: "http://app.test", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "app-key,finicity-app-token" },
+      });
+      expect(response.status, base).toBe(204);
+      expect(response.headers.get("access-control-allow-origin"), base).toMatch(/\*|http:\/\/app\.test/);
+      expect(response.headers.get("access-control-allow-headers"), base).toMatch(/finicity-app-token/);
+    }
+  });
+
+  it("refuses a bad port with a typed error", async () => {
+    await expect(startMock({ mode: "sandbox", port: 70000 })).rejects.toThrow(/^port must be/);
+  });
+
   it("refuses an unknown mode", async () => {
     // @ts-expect-error not a mode
     await expect(startMock({ mode: "bogus" })).rejects.toThrow(/mode must be/);

@@ -1,0 +1,64 @@
+import { median, rotation } from "./stats.js";
+
+/** One side of a comparison: `op` is one call (a request, a walk...), awaited before the next. */
+export interface Side {
+  name: string;
+  op: () => Promise<unknown>;
+}
+
+export interface AlternateOptions {
+  /** Rounds; each round runs every side once, in an order rotated per round (AB, BA, AB, ...). */
+  rounds: number;
+  /** Sequential calls per side per round. */
+  iterations: number;
+  /** Calls per side before the first round (JIT, connection pool). */
+  warmup: number;
+}
+
+export interface AlternateResult {
+  /** Nanoseconds per call, per side, one entry per round. */
+  nsPerOp: Record<string, number[]>;
+}
+
+async function runSide(side: Side, iterations: number): Promise<number> {
+  const op = side.op;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++) await op();
+  return Number(process.hrtime.bigint() - start) / iterations;
+}
+
+/**
+ * Measures every side in the same run, alternating them round by round, so drift (CPU frequency, other load,
+ * GC pressure) falls on both sides alike. No forced GC between turns: a forced full GC shrinks the young
+ * generation and makes the next turn pay for regrowing it (measured: about 3× slower calls right after).
+ */
+export async function alternate(sides: readonly Side[], options: AlternateOptions): Promise<AlternateResult> {
+  for (const side of sides) {
+    for (let i = 0; i < options.warmup; i++) await side.op();
+  }
+  const nsPerOp: Record<string, number[]> = Object.fromEntries(sides.map((s) => [s.name, []]));
+  for (let r = 0; r < options.rounds; r++) {
+    for (const side of rotation(sides, r)) {
+      nsPerOp[side.name]!.push(await runSide(side, options.iterations));
+    }
+  }
+  return { nsPerOp };
+}
+
+/** Median over rounds of (throughput of `side`) / (throughput of `base`), each round compared with itself. */
+export function speedRatio(result: AlternateResult, side: string, base: string): number {
+  const a = result.nsPerOp[side]!;
+  const b = result.nsPerOp[base]!;
+  return median(a.map((ns, i) => b[i]! / ns));
+}
+
+/** Median over rounds of the time `side` adds per call over `base`, in microseconds. */
+export function addedMicros(result: AlternateResult, side: string, base: string): number {
+  const a = result.nsPerOp[side]!;
+  const b = result.nsPerOp[base]!;
+  return median(a.map((ns, i) => (ns - b[i]!) / 1000));
+}
+
+export function medianNs(result: AlternateResult, side: string): number {
+  return median(result.nsPerOp[side]!);
+}

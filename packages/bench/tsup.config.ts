@@ -1,0 +1,13 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: {
+    cli: "src/cli.ts",
+    "servers/serve": "src/servers/serve.ts",
+    "workers/iterate-memory": "src/workers/iterate-memory.ts",
+  },
+  format: ["esm"],
+  dts: false,
+  clean: true,
+  target: "node20",
+});

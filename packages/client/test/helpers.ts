@@ -1,0 +1,31 @@
+import type { Customer, Customers } from "../src/index.js";
+
+export interface Answer {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A fetch stub: answers from a list (the last one repeats), or from a function; records each request. */
+export function stubFetch(answers: Answer[] | ((request: Request, index: number) => Answer | Promise<Answer>)) {
+  const requests: Request[] = [];
+  const fetch = async (input: Request | string | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    requests.push(request);
+    const index = requests.length - 1;
+    const answer = typeof answers === "function" ? await answers(request, index) : answers[Math.min(index, answers.length - 1)]!;
+    const body = answer.body;
+    const text = typeof body === "string" ? body : JSON.stringify(body ?? {});
+    const contentType = typeof body === "string" ? "text/plain" : "application/json";
+    return new Response(text, { status: answer.status ?? 200, headers: { "Content-Type": contentType, ...answer.headers } });
+  };
+  return { fetch: fetch as typeof globalThis.fetch, requests };
+}
+
+export const customer = (id: string): Customer => ({ id, username: `user${id}`, type: "active", createdDate: "1607450357" });
+
+export function page(ids: string[], moreAvailable: boolean): Customers {
+  return { found: 0, displaying: ids.length, moreAvailable, customers: ids.map(customer) };
+}
+
+export const url = (request: Request | undefined) => new URL(request!.url);

@@ -1,0 +1,110 @@
+import type { Customer, Customers, CustomerType } from "@finicity-aggregation/types";
+
+export const DEFAULT_LIMIT = 25;
+export const MAX_LIMIT = 1000;
+
+/** A Get Customers query after validation, with defaults applied. */
+export interface CustomerQuery {
+  username?: string;
+  type?: CustomerType;
+  search?: string;
+  start: number;
+  limit: number;
+}
+
+/** A query the API rejects: HTTP 400 with this code and message. */
+export interface QueryError {
+  code: string;
+  message: string;
+}
+
+const INTEGER = /^[+-]?[0-9]+$/;
+
+/**
+ * Validates the query string of `GET /aggregation/v1/customers` the way the real API does.
+ * An empty value (`type=`, `start=`) counts as absent. When a name repeats, the first value counts.
+ */
+export function parseCustomerQuery(params: URLSearchParams): { query: CustomerQuery } | { error: QueryError } {
+  const value = (name: string) => {
+    const raw = params.get(name);
+    return raw === null || raw === "" ? undefined : raw;
+  };
+  const type = value("type");
+  if (type !== undefined && type !== "active" && type !== "testing") {
+    return { error: { code: "14016", message: "Invalid customer type." } };
+  }
+  const startText = value("start");
+  let start = 1;
+  if (startText !== undefined) {
+    if (!INTEGER.test(startText)) return { error: { code: "41003", message: "Start index must be a whole number" } };
+    start = Number(startText);
+    if (start < 1) return { error: { code: "41003", message: "Start index cannot be less than one" } };
+  }
+  const limitText = value("limit");
+  let limit = DEFAULT_LIMIT;
+  if (limitText !== undefined) {
+    if (!INTEGER.test(limitText)) return { error: { code: "41004", message: "Limit must be a whole number" } };
+    limit = Number(limitText);
+    if (limit < 1) return { error: { code: "41004", message: "Limit cannot be less than one" } };
+    if (limit > MAX_LIMIT) return { error: { code: "14020", message: `Limit cannot be greater than ${MAX_LIMIT}` } };
+  }
+  const username = value("username");
+  const search = normaliseSearch(params.get("search") ?? "");
+  return {
+    query: {
+      start,
+      limit,
+      ...(type === undefined ? {} : { type }),
+      ...(username === undefined ? {} : { username }),
+      ...(search === "" ? {} : { search }),
+    },
+  };
+}
+
+/** The sandbox's one order: oldest first (createdDate), then by id. */
+export function compareCustomers(a: Customer, b: Customer): number {
+  return compareDigits(a.createdDate, b.createdDate) || compareDigits(a.id, b.id);
+}
+
+/** Filters, orders and pages `customers` for a validated query. */
+export function runCustomerQuery(customers: readonly Customer[], query: CustomerQuery): Customers {
+  const matches = customers
+    .filter(
+      (customer) =>
+        (query.username === undefined || customer.username === query.username) &&
+        (query.type === undefined || customer.type === query.type) &&
+        (query.search === undefined || matchesSearch(customer, query.search)),
+    )
+    .sort(compareCustomers);
+  const page = matches.slice(query.start - 1, query.start - 1 + query.limit);
+  return {
+    found: matches.length,
+    displaying: page.length,
+    moreAvailable: query.start - 1 + page.length < matches.length,
+    customers: page,
+  };
+}
+
+/**
+ * Search rule: case-insensitive substring of the username, the first name, the last name,
+ * "first last" or "last first". Surrounding spaces are ignored and inner runs of spaces count as one.
+ */
+export function matchesSearch(customer: Customer, search: string): boolean {
+  const needle = normaliseSearch(search).toLowerCase();
+  if (needle === "") return true;
+  const first = customer.firstName?.toLowerCase();
+  const last = customer.lastName?.toLowerCase();
+  const haystacks = [customer.username.toLowerCase(), first, last];
+  if (first && last) haystacks.push(`${first} ${last}`, `${last} ${first}`);
+  return haystacks.some((text) => text !== undefined && text !== null && text.includes(needle));
+}
+
+function normaliseSearch(search: string): string {
+  return search.trim().replace(/\s+/g, " ");
+}
+
+function compareDigits(a: string, b: string): number {
+  const x = a.replace(/^0+(?=.)/, "");
+  const y = b.replace(/^0+(?=.)/, "");
+  return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Customers } from "@finicity-aggregation/types";
+import { startMock, specPath, type RunningMock } from "../src/index.js";
+import { startPrismServer } from "../src/prism.js";
+import { FIRST_NAMES, LAST_NAMES } from "../src/sandbox/au-data.js";
+
+const auth = { "App-Key": "k", "Finicity-App-Token": "t", Accept: "application/json" };
+const running: RunningMock[] = [];
+afterAll(() => Promise.all(running.map((m) => m.close())));
+
+let dynamic: RunningMock;
+let checker: RunningMock;
+beforeAll(async () => {
+  dynamic = await startMock({ mode: "dynamic", seed: "dyn" });
+  running.push(dynamic);
+  // A proxy with the *published* spec (no overlay) in front of the dynamic mock: any violation becomes a 500.
+  checker = await startPrismServer({
+    spec: specPath(),
+    host: "127.0.0.1",
+    port: 0,
+    logLevel: "silent",
+    cors: false,
+    config: {
+      isProxy: true,
+      upstream: new URL(dynamic.url),
+      upstreamProxy: undefined,
+      validateRequest: false,
+      checkSecurity: false,
+      validateResponse: true,
+      errors: true,
+      mock: { dynamic: false },
+    },
+  });
+  running.push(checker);
+});
+
+async function get(url: string, path = "/aggregation/v1/customers", headers: Record<string, string> = {}) {
+  const response = await fetch(`${url}${path}`, { headers: { ...auth, ...headers } });
+  const text = await response.text();
+  return { status: response.status, violations: response.headers.get("sl-violations"), text, body: JSON.parse(text) as unknown };
+}
+
+describe("dynamic Prism mock", () => {
+  it("generates realistic customers from the overlay", async () => {
+    const answer = await get(dynamic.url);
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.violations).toBeNull();
+    const body = answer.body as Customers;
+    expect(body.customers.length).toBeGreaterThanOrEqual(1);
+    expect(body.customers.length).toBeLessThanOrEqual(5);
+    for (const customer of body.customers) {
+      expect(Object.keys(customer).sort()).toEqual(
+        ["addressLine1", "city", "country", "createdDate", "email", "firstName", "id", "lastModifiedDate", "lastName", "phone", "postalCode", "state", "type", "username"],
+      );
+      expect(FIRST_NAMES).toContain(customer.firstName);
+      expect(LAST_NAMES).toContain(customer.lastName);
+      expect(customer.phone).toMatch(/^61-[2378]-[0-9]{4}-[0-9]{4}$/);
+      expect(customer.createdDate).toMatch(/^1[67][0-9]{8}$/);
+      expect(customer.country).toBe("AU");
+    }
+  });
+
+  it("validates against the published spec, for every declared status", async () => {
+    const failures: string[] = [];
+    const statuses = ["200", "400", "401", "404", "429", "500", "503"];
+    for (let i = 0; i < 5; i++) {
+      for (const code of statuses) {
+        const answer = await get(checker.url, "/aggregation/v1/customers", { Prefer: `code=${code}` });
+        if (String(answer.status) !== code || answer.violations) failures.push(`${code}: ${answer.status} ${answer.violations} ${answer.text.slice(0, 300)}`);
+      }
+    }
+    const token = await fetch(`${checker.url}/aggregation/v2/partners/authentication`, {
+      method: "POST",
+      headers: { "App-Key": "k", "Content-Type": "application/json" },
+      body: JSON.stringify({ partnerId: "p", partnerSecret: "s" }),
+    });
+    const tokenText = await token.text();
+    if (token.status !== 200 || token.headers.get("sl-violations")) failures.push(`token: ${token.status} ${tokenText}`);
+    expect(JSON.parse(tokenText).token).toMatch(/^[A-Za-z0-9]{20}$/);
+    expect(failures, failures.join("\n")).toEqual([]);
+  });
+
+  it("repeats with the same seed and changes with another", async () => {
+    const same = await startMock({ mode: "dynamic", seed: "dyn" });
+    const other = await startMock({ mode: "dynamic", seed: "another" });
+    running.push(same, other);
+    const a = await get(dynamic.url);
+    expect((await get(same.url)).body).toEqual(a.body);
+    expect((await get(other.url)).body).not.toEqual(a.body);
+  });
+});
