@@ -15,38 +15,32 @@ export interface TokenSource {
 
 /** Codes of a 401 that a fresh token can fix: 10022 invalid token, 10023 expired token. */
 export function isTokenRejected(body: unknown): boolean {
-  return ["10022", "10023"].includes(String((body as { code?: unknown } | null | undefined)?.code));
+  return /^1002[23]$/.test((body as { code?: string } | null | undefined)?.code as string); // undefined → "undefined"
 }
 
 /** Caches a token from `createToken` until `renewAfterMs` has passed; concurrent callers share one call. */
 export function partnerTokenCache(createToken: () => Promise<string>, renewAfterMs: number): TokenSource {
-  let token: string | undefined;
-  let renewAt = 0;
-  let pending: Promise<string> | undefined;
-  const settle = (fresh?: string) => {
-    pending = undefined;
-    token = fresh;
-    renewAt = Date.now() + renewAfterMs;
-  };
+  let token: string | Promise<string> | undefined; // the token, or the call that makes it
+  let renewAt = 0; // Infinity while a call is under way
   return {
-    get: () =>
-      token !== undefined && Date.now() < renewAt
-        ? token
-        : (pending ??= createToken().then(
-            (fresh) => {
-              settle(fresh);
-              return fresh;
-            },
-            (error: unknown) => {
-              settle();
-              throw error;
-            },
-          )),
+    get() {
+      if (!token || Date.now() >= renewAt) {
+        renewAt = Infinity;
+        token = createToken().then(
+          (fresh) => {
+            renewAt = Date.now() + renewAfterMs;
+            return (token = fresh);
+          },
+          (error: unknown) => {
+            token = undefined;
+            throw error;
+          },
+        );
+      }
+      return token;
+    },
     invalidate(rejected) {
       if (token === rejected) token = undefined;
     },
   };
 }
-
-/** A caller-supplied token function. */
-export const functionTokenSource = (get: () => string | Promise<string>): TokenSource => ({ get, invalidate() {} });

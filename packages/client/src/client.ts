@@ -1,19 +1,18 @@
 import type { Client } from "openapi-fetch";
 import { createClient } from "./openapi-fetch.js";
 import type { Customer, Customers, GetCustomersQuery, paths } from "@finicity-aggregation/types";
-import { functionTokenSource, isTokenRejected, partnerTokenCache, type TokenSource } from "./auth.js";
-import { ConnectionError, FinicityError, FinicityApiError, ResponseValidationError, apiErrorFor, type ResponseValidationIssue, type ValidationIssue } from "./errors.js";
+import { isTokenRejected, partnerTokenCache, type TokenSource } from "./auth.js";
+import { apiErrorFor } from "./error-for-status.js";
+import { ConnectionError, FinicityError, ResponseValidationError, type ResponseValidationIssue, type ValidationIssue } from "./errors.js";
 import { getCustomersQueryRules } from "./generated/query-rules.js";
 import { MAX_PAGE_SIZE, walkPages } from "./pagination.js";
 import { REGIONS, type Region } from "./regions.js";
 import { isRetryableStatus, retryDelayMs } from "./retry.js";
-import { AttemptController, raceAbort, sleep } from "./timeouts.js";
-import { assertValid, checkValue, issuesOf, type Rule, type Rules } from "./validation.js";
+import { AttemptController, sleep } from "./timeouts.js";
+import { addIssue, assertValid, checkValue, issuesOf, type Rules } from "./validation.js";
 
 const CUSTOMERS = "/aggregation/v1/customers";
 const AUTH = "/aggregation/v2/partners/authentication";
-/** A header value: a string without CR, LF or NUL. */
-const HEADER_VALUE: Rule = { type: "string", header: true };
 /** An HTTP header name (RFC 9110 token). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~\w-]+$/;
 const CALL_RULES: Rules = {
@@ -28,15 +27,17 @@ const PAGE_RULES: Rules = {
 };
 const OPTION_RULES: Rules = {
   ...CALL_RULES,
-  region: { type: "string", enum: Object.keys(REGIONS) },
-  baseUrl: { type: "string" },
-  appKey: {}, // checked on its own: it is required
+  region: { enum: Object.keys(REGIONS) },
+  // `header`: sent as a header value (no CR, LF or NUL).
+  appKey: { type: "string", header: true },
   appToken: { type: "string|function", header: true },
-  partnerId: { type: "string" },
-  partnerSecret: { type: "string" },
-  validateResponses: { type: "boolean" },
-  headerNames: { type: "object" },
   fetch: { type: "function" },
+  // Known, checked elsewhere (headerNames) or left to TypeScript:
+  baseUrl: {},
+  headerNames: {},
+  partnerId: {},
+  partnerSecret: {},
+  validateResponses: {},
 };
 
 export interface CustomersClientOptions {
@@ -118,14 +119,6 @@ interface RequestInit {
   attemptSignal?: AbortSignal;
 }
 
-/** Throws a ValidationError unless `value` is a valid header value. */
-function checkHeaderValue(field: string, value: unknown): string {
-  const issues: ValidationIssue[] = [];
-  checkValue(field, value, HEADER_VALUE, issues);
-  assertValid(issues);
-  return value as string;
-}
-
 export function createCustomersClient(options: CustomersClientOptions): CustomersClient {
   checkOptions(options);
   const region = REGIONS[options.region ?? "au"];
@@ -133,7 +126,6 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
   const secrets = [options.appKey, options.appToken, options.partnerSecret].filter(
     (s): s is string => typeof s === "string" && s.length >= 3,
   );
-  const validate = options.validateResponses === true;
 
   const headers: Record<string, string> = { Accept: "application/json", [options.headerNames?.appKey ?? region.appKeyHeader]: options.appKey };
   if (typeof options.appToken === "string") headers[tokenHeader] = options.appToken;
@@ -141,23 +133,24 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
   // it) and is given to fetch here: a signal on the Request itself would be followed twice (once by
   // openapi-fetch's Request, once by fetch's own), which costs more than the rest of this layer together.
   const raw = createClient<paths>({
-    baseUrl: (options.baseUrl ?? region.baseUrl).replace(/\/+$/, ""),
+    baseUrl: options.baseUrl ?? region.baseUrl, // openapi-fetch drops a trailing slash
     headers,
     fetch: (request: globalThis.Request & { attemptSignal?: AbortSignal }) =>
-      (options.fetch ?? globalThis.fetch)(request, request.attemptSignal && { signal: request.attemptSignal }),
+      (options.fetch ?? globalThis.fetch)(request, { signal: request.attemptSignal }), // undefined: the Request's own
   });
   const request = raw.request as unknown as Request;
 
-  let tokenSource: TokenSource | undefined;
-  if (typeof options.appToken === "function") tokenSource = functionTokenSource(options.appToken);
-  else if (options.appToken === undefined) {
-    const credentials = { partnerId: options.partnerId as string, partnerSecret: options.partnerSecret as string };
-    tokenSource = partnerTokenCache(async () => {
-      const { data } = await send(false, { body: credentials });
-      return checkHeaderValue("token", (data as { token: unknown }).token);
-    }, region.tokenRenewAfterMs);
+  const tokens: TokenSource | undefined =
+    typeof options.appToken === "function"
+      ? { get: options.appToken, invalidate() {} } // the caller's function, called before each attempt
+      : options.appToken === undefined
+        ? partnerTokenCache(createToken, region.tokenRenewAfterMs)
+        : undefined;
+  /** CreateToken with the partner credentials. */
+  async function createToken() {
+    const { data } = await send(false, { body: { partnerId: options.partnerId!, partnerSecret: options.partnerSecret! } });
+    return (data as { token: string }).token; // checked as a header value before use, like any token
   }
-  const tokens = tokenSource;
   if (tokens) {
     // Calls made through `raw` get the current token too (this client's own calls already carry one).
     raw.use({
@@ -172,13 +165,17 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
   let lastToken: string | undefined;
   let lastTokenHeaders: Record<string, string> | undefined;
   const tokenHeaders = (token: string) => {
-    if (token !== lastToken) lastTokenHeaders = { [tokenHeader]: checkHeaderValue("appToken", (lastToken = token)) };
+    if (token !== lastToken) {
+      const issues: ValidationIssue[] = [];
+      checkValue("appToken", token, OPTION_RULES.appToken!, issues); // a header value, like a static token
+      assertValid(issues);
+      lastTokenHeaders = { [tokenHeader]: (lastToken = token) };
+    }
     return lastTokenHeaders;
   };
 
-  let validator: Promise<ValidateResponse> | undefined;
-  const loadValidator = () =>
-    (validator ??= import("@finicity-aggregation/client/validate").then((m) => m.validateResponse as ValidateResponse));
+  // The validators' module, loaded on first use (only with `validateResponses: true`).
+  let validators: Promise<{ validateResponse: ValidateResponse }> | undefined;
 
   /** Replaces every secret in a string, or in the strings of a JSON value, with `[redacted]`. */
   const redact = (value: unknown): unknown => {
@@ -188,10 +185,11 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
   };
   /** Takes the secrets out of an error's message and bodies (a server may echo them). */
   const scrub = (error: unknown) => {
-    if (secrets.length > 0 && error instanceof FinicityError) {
+    if (error instanceof FinicityError) {
       for (const key of ["message", "body", "responseBody"]) {
-        const value = (error as unknown as Record<string, unknown>)[key];
-        if (value !== undefined) Object.defineProperty(error, key, { value: redact(value) });
+        // All writable at run time (`readonly` is for callers).
+        const fields = error as unknown as Record<string, unknown>;
+        if (fields[key] !== undefined) fields[key] = redact(fields[key]);
       }
     }
     return error;
@@ -200,19 +198,15 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
   /** One operation with retries, timeouts and token renewal: GetCustomers (`isGet`) or CreateToken. */
   async function send(isGet: boolean, init: RequestInit, call?: RequestOptions): Promise<WithResponse<unknown>> {
     const signal = call?.signal;
-    const timeoutMs = call?.timeoutMs ?? options.timeoutMs ?? 30_000;
     const maxRetries = call?.maxRetries ?? options.maxRetries ?? 2;
     let renewed = false;
     try {
       for (let attempt = 0; ; attempt++) {
+        // A caller's abort while a token is on its way takes effect once it is here (the attempt then aborts at once).
         let token: string | undefined;
-        if (isGet && tokens) {
-          const got = tokens.get();
-          token = typeof got === "string" ? got : await raceAbort(got, signal);
-          init.headers = tokenHeaders(token);
-        }
-        const attemptSignal = new AttemptController(timeoutMs, signal);
-        init.attemptSignal = attemptSignal.signal;
+        if (isGet && tokens) init.headers = tokenHeaders((token = await tokens.get()));
+        const controller = new AttemptController(call?.timeoutMs ?? options.timeoutMs ?? 30_000, signal);
+        init.attemptSignal = controller.signal;
         let result: Awaited<ReturnType<Request>> | undefined;
         let failure: unknown;
         try {
@@ -220,42 +214,36 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
         } catch (caught) {
           failure = caught;
         }
-        attemptSignal.done();
+        controller.done(signal);
         let error: unknown;
-        let retryable = true;
-        let retryAfter: string | null = null;
-        if (result === undefined) {
+        let delay = -1; // before the next attempt; -1: none
+        if (!result) {
           if (signal?.aborted) throw signal.reason;
           // Not aborted by the caller: an aborted attempt timed out.
-          const timedOut = attemptSignal.signal.aborted;
-          if (!timedOut && (failure instanceof FinicityError || failure instanceof SyntaxError)) throw failure;
-          error = timedOut
-            ? attemptSignal.signal.reason
-            : new ConnectionError(`Request failed: ${failure instanceof Error ? failure.message : String(failure)}`, { cause: failure });
+          error = controller.signal.aborted
+            ? controller.signal.reason
+            : new ConnectionError(`Request failed: ${failure}`, { cause: failure });
+          delay = retryDelayMs(attempt);
         } else {
           const { response } = result;
           const { status, headers } = response;
-          const body = response.ok ? result.data : result.error;
-          if (validate && headers.get("content-type")?.includes("json")) {
-            const issues = (await loadValidator())(isGet ? "GetCustomers" : "CreateToken", status, body);
+          const body = result.data ?? result.error; // openapi-fetch sets one of them
+          if (options.validateResponses && /json/.test(headers.get("content-type") as string)) {
+            const issues = (await (validators ??= import("@finicity-aggregation/client/validate"))).validateResponse(isGet ? "GetCustomers" : "CreateToken", status, body);
             if (issues.length > 0) throw new ResponseValidationError(issues, status, body, headers);
           }
-          if (response.ok) {
-            if (body === undefined) throw new FinicityApiError(status, undefined, headers);
-            return { data: body, response };
-          }
-          if (token !== undefined && status === 401 && !renewed && isTokenRejected(body)) {
+          // An empty 2xx body falls through to a FinicityApiError: a caller never gets `undefined` as a page.
+          if (response.ok && body !== undefined) return { data: body, response };
+          if (token && status === 401 && !renewed && isTokenRejected(body)) {
             renewed = true;
             tokens!.invalidate(token);
             attempt--;
             continue;
           }
           error = apiErrorFor(status, body, headers);
-          retryable = isRetryableStatus(status, isGet);
-          retryAfter = headers.get("retry-after");
+          if (isRetryableStatus(status, isGet)) delay = retryDelayMs(attempt, headers.get("retry-after"));
         }
-        const delay = retryDelayMs(attempt, retryAfter);
-        if (!retryable || attempt >= maxRetries || delay < 0) throw error;
+        if (attempt >= maxRetries || delay < 0) throw error;
         await sleep(delay, signal);
       }
     } catch (error) {
@@ -290,21 +278,21 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
 const dataOf = <T>(result: WithResponse<T>) => result.data;
 
 /** Checks a query and its options (if given); throws a ValidationError listing every problem. */
-function checkInput(query: unknown, options: unknown, rules: Rules): void {
+function checkInput(query: object, options: object | undefined, rules: Rules): void {
   const issues = issuesOf(query, getCustomersQueryRules);
-  if (options !== undefined) issuesOf(options, rules, issues, "options");
+  if (options) issuesOf(options, rules, issues);
   assertValid(issues);
 }
 
 function checkOptions(options: CustomersClientOptions): void {
   const issues: ValidationIssue[] = [];
-  checkValue("appKey", options?.appKey, HEADER_VALUE, issues);
-  issuesOf(options, OPTION_RULES, issues, "options");
-  if (options?.appToken === undefined && (options?.partnerId === undefined || options.partnerSecret === undefined)) {
-    issues.push({ field: "appToken", rule: "required", message: "is required, or partnerId and partnerSecret" });
+  if (options.appKey === undefined) addIssue(issues, "appKey", "required", "is required");
+  issuesOf(options, OPTION_RULES, issues);
+  if (options.appToken === undefined && (options.partnerId === undefined || options.partnerSecret === undefined)) {
+    addIssue(issues, "appToken", "required", "is required, or partnerId and partnerSecret");
   }
-  for (const [field, name] of Object.entries(options?.headerNames ?? {})) {
-    if (!HEADER_NAME.test(name as string)) issues.push({ field: `headerNames.${field}`, rule: "header-name", message: "must be a header name" });
+  for (const [field, name] of Object.entries(options.headerNames ?? {})) {
+    if (!HEADER_NAME.test(name)) addIssue(issues, `headerNames.${field}`, "header-name", "must be a header name");
   }
   assertValid(issues);
 }

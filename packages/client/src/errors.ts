@@ -1,19 +1,16 @@
 import type { ErrorMessage } from "@finicity-aggregation/types";
 
 /** The key `util.inspect` (and so `console.log`) looks up in Node; a plain symbol elsewhere. */
-export const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** Base of every error this client throws. `name` always equals the class name. */
 export class FinicityError extends Error {
-  /** A plain, secret-free view for JSON.stringify and loggers. */
-  toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { name: this.name, message: this.message, ...(this as object) };
-    delete out.cause;
-    return out;
-  }
-  /** util.inspect / console.log show the same secret-free view (no request, no headers, no cause chain). */
-  [INSPECT](): string {
-    return `${this.name}: ${this.message} ${JSON.stringify(this)}`;
+  /**
+   * util.inspect / console.log show a plain, secret-free view: name, message and the own fields (no stack,
+   * no cause chain). JSON.stringify shows the own fields.
+   */
+  [INSPECT](): Record<string, unknown> {
+    return { name: this.name, message: this.message, ...(this as object) };
   }
 }
 
@@ -25,7 +22,7 @@ export class FinicityApiError extends FinicityError {
   declare readonly code: string | number | undefined;
   /** The parsed body: an `ErrorMessage` for JSON answers, a string for text answers. */
   declare readonly body: ErrorMessage | string | undefined;
-  /** The request id header of the answer, if the server sent one. */
+  /** The `X-Request-Id` header of the answer, if the server sent one. */
   declare readonly requestId: string | undefined;
 
   constructor(status: number, body: unknown, headers: Headers | undefined, message?: string) {
@@ -33,9 +30,9 @@ export class FinicityApiError extends FinicityError {
     super(message ?? describe(status, parsed));
     Object.assign(this, {
       status,
-      code: typeof parsed === "object" ? parsed.code : undefined,
+      code: (parsed as ErrorMessage | undefined)?.code, // a text body has none
       body: parsed,
-      requestId: headers?.get("x-request-id") ?? headers?.get("request-id") ?? undefined,
+      requestId: headers?.get("x-request-id") ?? undefined,
     });
   }
 }
@@ -70,8 +67,8 @@ export class ResponseValidationError extends FinicityApiError {
   /** The parsed body as received, kept for inspection. */
   declare readonly responseBody: unknown;
   constructor(issues: ResponseValidationIssue[], status: number, body: unknown, headers: Headers | undefined) {
-    const list = issues.map((i) => `${i.path || "/"} (${i.rule}, got ${i.valueType}): ${i.message}`);
-    super(status, body, headers, `HTTP ${status} answer does not match the spec: ${list.join("; ")}`);
+    const list = issues.map((i) => `${i.path || "/"} (${i.rule}, got ${i.valueType})`);
+    super(status, body, headers, `HTTP ${status} answer breaks the spec: ${list.join("; ")}`);
     Object.assign(this, { issues, responseBody: body });
   }
 }
@@ -107,45 +104,30 @@ export class PaginationError extends FinicityError {
   }
 }
 
-// Each class's `name`, set once on its prototype. Written out because minifiers rename classes.
+// Each class's `name`, set once on its prototype. Written out (alphabetically, as exported) because minifiers
+// rename classes.
 const NAMES: Record<string, { prototype: Error }> = {
-  FinicityError,
-  FinicityApiError,
-  BadRequestError,
   AuthenticationError,
-  PermissionDeniedError,
-  NotFoundError,
-  RateLimitError,
-  InternalServerError,
-  ResponseValidationError,
+  BadRequestError,
   ConnectionError,
+  FinicityApiError,
+  FinicityError,
+  InternalServerError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseValidationError,
   TimeoutError,
   ValidationError,
-  PaginationError,
 };
 for (const name in NAMES) NAMES[name]!.prototype.name = name;
 
-/** The class of each status that has its own; other 5xx are InternalServerError, the rest FinicityApiError. */
-const BY_STATUS: Record<number, typeof FinicityApiError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  429: RateLimitError,
-};
-
-/** Builds the error class that matches an HTTP status. */
-export function apiErrorFor(status: number, body: unknown, headers?: Headers): FinicityApiError {
-  const Class = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : FinicityApiError);
-  return new Class(status, body, headers);
-}
-
 function parseBody(body: unknown): ErrorMessage | string | undefined {
-  if (typeof body === "string" || (body !== null && typeof body === "object" && "code" in body)) return body as ErrorMessage | string;
-  return undefined;
+  return typeof body === "string" || (body as Partial<ErrorMessage> | null)?.code !== undefined ? (body as ErrorMessage | string) : undefined;
 }
 
 function describe(status: number, body: ErrorMessage | string | undefined): string {
-  const text = typeof body === "string" ? body.slice(0, 200) : (body?.message ?? body?.title);
-  return `HTTP ${status}${typeof body === "object" ? `, code ${String(body.code)}` : ""}${text ? `: ${text}` : ""}`;
+  const text = typeof body === "string" ? body.slice(0, 200) : body?.message;
+  return `HTTP ${status}${typeof body === "object" ? `, code ${body.code}` : ""}${text ? `: ${text}` : ""}`;
 }

@@ -22,22 +22,18 @@ export async function* walkPages(
 ): AsyncGenerator<Customers | Customer> {
   const seen = new Set<string>();
   let start = query.start ?? 1;
-  let remaining = maxItems;
   let retried = false;
-  while (remaining > 0) {
-    const page = await fetchPage({ ...query, start, limit: Math.min(pageSize, remaining) });
+  while (maxItems > 0) {
+    const page = await fetchPage({ ...query, start, limit: Math.min(pageSize, maxItems) });
     // Set#add returns the set (truthy): keeps each id not seen before, and marks it seen.
-    const fresh = page.customers.filter((customer) => !seen.has(customer.id) && seen.add(customer.id));
-    if (page.moreAvailable && fresh.length === 0) {
-      if (retried) {
-        throw new PaginationError(start, `Page at start=${start} claims more records but added none, twice`);
-      }
+    const fresh = page.customers.filter((customer) => !seen.has(customer.id) && seen.add(customer.id)).slice(0, maxItems);
+    if (page.moreAvailable && !fresh.length) {
+      if (retried) throw new PaginationError(start, `More claimed, but no new records at start=${start}, twice`);
       retried = true;
       continue;
     }
     retried = false;
-    if (fresh.length > remaining) fresh.length = remaining;
-    remaining -= fresh.length;
+    maxItems -= fresh.length; // from here on: how many may still be yielded
     if (yieldPages) yield page;
     else yield* fresh;
     if (!page.moreAvailable) return;

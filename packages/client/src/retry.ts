@@ -16,11 +16,9 @@ export function isRetryableStatus(status: number, isGet: boolean): boolean {
 }
 
 /** Milliseconds to wait before retry number `attempt` (0-based), or -1 when `Retry-After` asks for too long. */
-export function retryDelayMs(attempt: number, retryAfter: string | null | undefined, now = Date.now()): number {
-  if (retryAfter) {
-    const seconds = Number(retryAfter);
-    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - now;
-    if (!Number.isNaN(ms)) return ms > MAX_RETRY_AFTER_MS ? -1 : Math.max(0, ms);
-  }
+export function retryDelayMs(attempt: number, retryAfter?: string | null): number {
+  // Seconds, else an HTTP date. ("0" seconds is falsy and falls through to a date in the past: no wait either.)
+  const ms = retryAfter ? Number(retryAfter) * 1000 || Date.parse(retryAfter) - Date.now() : NaN;
+  if (!Number.isNaN(ms)) return ms > MAX_RETRY_AFTER_MS ? -1 : Math.max(0, ms);
   return Math.min(INITIAL_DELAY_MS * 2 ** attempt, MAX_DELAY_MS) * (1 - Math.random() * 0.25);
 }

@@ -11,45 +11,49 @@ export interface Rule extends QueryRule {
 }
 export type Rules = Readonly<Record<string, Rule>>;
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const HEADER_BREAK = /[\r\n\0]/;
 
-const issue = (field: string, rule: string, message: string): ValidationIssue => ({ field, rule, message });
+/** Adds one problem to `issues`. */
+export function addIssue(issues: ValidationIssue[], field: string, rule: string, message: string): void {
+  issues.push({ field, rule, message });
+}
 
 /**
- * Checks an object against rules. Unknown keys are refused; `undefined` means absent. Adds every problem,
+ * Checks an object's keys against rules. Unknown keys are refused; `undefined` means absent. Adds every problem,
  * by field and rule, to `issues` and returns it (empty: valid).
  */
-export function issuesOf(input: unknown, rules: Rules, issues: ValidationIssue[] = [], name = "query"): ValidationIssue[] {
-  if (typeOf(input) !== "object") issues.push(issue(name, "type", "must be an object"));
-  else {
-    for (const field in input as object) {
-      const value = (input as Record<string, unknown>)[field];
-      const rule = rules[field];
-      if (rule === undefined) issues.push(issue(field, "unknown", "is not allowed"));
-      else if (value !== undefined) checkValue(field, value, rule, issues);
-    }
+export function issuesOf(input: object, rules: Rules, issues: ValidationIssue[] = []): ValidationIssue[] {
+  for (const field in input) {
+    const value = (input as Record<string, unknown>)[field];
+    const rule = rules[field];
+    if (!rule) addIssue(issues, field, "unknown", "is not allowed");
+    else if (value !== undefined) checkValue(field, value, rule, issues);
   }
   return issues;
 }
 
 /** Checks one value against its rule, adding each problem to `issues`. Never reports the value itself. */
 export function checkValue(field: string, value: unknown, rule: Rule, issues: ValidationIssue[]): void {
-  const type = rule.type ?? "";
-  const actual = typeOf(value);
-  if (type === "integer" ? !Number.isInteger(value) : type !== "" && !type.includes(actual)) {
-    issues.push(issue(field, "type", `must be ${type.replace("|", " or ")}, got ${actual}`));
+  const actual = typeof value;
+  const type = rule.type ?? actual; // no type: anything goes
+  if (type === "integer" ? !Number.isInteger(value) : !type.includes(actual)) {
+    addIssue(issues, field, "type", `must be ${type}, got ${actual}`);
     return;
   }
   if (typeof value === "string") {
-    if (LONE_SURROGATE.test(value)) issues.push(issue(field, "unicode", "must be well-formed Unicode"));
-    if (rule.header && HEADER_BREAK.test(value)) issues.push(issue(field, "header-value", "must not contain CR, LF or NUL"));
+    // Only a lone surrogate makes encodeURIComponent throw: such a string cannot be sent as it is.
+    try {
+      encodeURIComponent(value);
+    } catch {
+      addIssue(issues, field, "unicode", "must be well-formed Unicode");
+    }
+    if (rule.header && HEADER_BREAK.test(value)) addIssue(issues, field, "header-value", "must not contain CR, LF or NUL");
   }
   // A comparison with an absent bound (undefined) is false.
-  if ((value as number) < (rule.minimum as number)) issues.push(issue(field, "minimum", `must be ≥ ${rule.minimum}`));
-  if ((value as number) > (rule.maximum as number)) issues.push(issue(field, "maximum", `must be ≤ ${rule.maximum}`));
+  if ((value as number) < (rule.minimum as number)) addIssue(issues, field, "minimum", `must be >= ${rule.minimum}`);
+  if ((value as number) > (rule.maximum as number)) addIssue(issues, field, "maximum", `must be <= ${rule.maximum}`);
   if (rule.enum && !rule.enum.includes(value)) {
-    issues.push(issue(field, "enum", `must be one of ${rule.enum.map((v) => JSON.stringify(v)).join(", ")}`));
+    addIssue(issues, field, "enum", `must be one of ${JSON.stringify(rule.enum)}`);
   }
 }
 
@@ -58,7 +62,4 @@ export function assertValid(issues: ValidationIssue[]): void {
   if (issues.length > 0) throw new ValidationError(issues);
 }
 
-/** typeof, with `null`, `array` and `NaN` told apart. */
-function typeOf(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "array" : Number.isNaN(value) ? "NaN" : typeof value;
-}
+

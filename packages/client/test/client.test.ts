@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AuthenticationError, NotFoundError, createCustomersClient } from "../src/index.js";
+import { AuthenticationError, FinicityApiError, NotFoundError, createCustomersClient } from "../src/index.js";
 
 const page = { found: 1, displaying: 1, moreAvailable: false, customers: [{ id: "1", username: "u", type: "active", createdDate: "1" }] };
 
@@ -58,6 +58,16 @@ describe("createCustomersClient", () => {
     const error = await client.getCustomers().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ code: 12401 });
+  });
+});
+
+describe("an empty 2xx body", () => {
+  it("is an error, never an undefined page", async () => {
+    const stub = stubFetch(200, "");
+    const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch, maxRetries: 0 });
+    const error = await client.getCustomers().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FinicityApiError);
+    expect(error).toMatchObject({ status: 200 });
   });
 });
 
