@@ -1,7 +1,8 @@
 import { applyDynamicOverlay } from "./dynamic-overlay.js";
 import { startPrismServer, type PrismLogLevel, type RunningPrism } from "./prism.js";
 import { startSandboxServer } from "./sandbox/node-server.js";
-import { createSandbox, type SandboxControl, type SandboxOptions } from "./sandbox/sandbox.js";
+import { createSandboxCore, type SandboxControl } from "./sandbox/core.js";
+import type { SandboxOptions } from "./sandbox/options.js";
 import { SandboxInputError } from "./sandbox/errors.js";
 import { loadSpec, specPath } from "./spec.js";
 
@@ -67,8 +68,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const path = options.spec ?? specPath();
 
   if (options.mode === "sandbox") {
-    const { handle, control } = createSandbox(options);
-    const direct = await startSandboxServer({ handle, control }, options.directPort ?? 0, host);
+    const core = createSandboxCore(options);
+    const { control } = core;
+    const direct = await startSandboxServer(core, options.directPort ?? 0, host);
     let proxy: RunningPrism;
     try {
       proxy = await startPrismServer({

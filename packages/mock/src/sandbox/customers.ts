@@ -27,7 +27,7 @@ export class CustomerFactory {
   }
 
   /** The next generated customer; its username is unique among `taken`. */
-  next(taken: ReadonlySet<string>): Customer {
+  next(taken: UsernameSet): Customer {
     const r = this.random;
     const first = r.pick(FIRST_NAMES);
     const last = r.pick(LAST_NAMES);
@@ -76,17 +76,28 @@ export function generateCustomers(seed: string | number, count: number): { custo
   return { customers, factory };
 }
 
+/** Usernames already taken (a `Set` works). */
+export interface UsernameSet {
+  has(username: string): boolean;
+}
+
+/** What `validateCustomer` needs to know about the customers already there. */
+export interface ExistingCustomers {
+  hasId(id: string): boolean;
+  hasUsername(username: string): boolean;
+}
+
 /** Checks a customer given to `addCustomer` against the spec's rules; throws SandboxInputError naming the field. */
-export function validateCustomer(customer: Customer, existing: readonly Customer[]): void {
+export function validateCustomer(customer: Customer, existing: ExistingCustomers): void {
   const fail = (field: string, rule: string) => {
     throw new SandboxInputError(`customer.${field}`, rule);
   };
   if (typeof customer.id !== "string" || !DIGITS.test(customer.id)) fail("id", "must be a string of digits");
-  if (existing.some((other) => other.id === customer.id)) fail("id", "must be unique (another customer has this id)");
+  if (existing.hasId(customer.id)) fail("id", "must be unique (another customer has this id)");
   if (typeof customer.username !== "string" || !USERNAME_PATTERN.test(customer.username)) {
     fail("username", "must be 6 to 255 characters of letters, digits and ! @ . # $ % & * _ - +");
   }
-  if (existing.some((other) => other.username === customer.username)) fail("username", "must be unique (another customer has this username)");
+  if (existing.hasUsername(customer.username)) fail("username", "must be unique (another customer has this username)");
   if (customer.type !== "active" && customer.type !== "testing") fail("type", 'must be "active" or "testing"');
   if (typeof customer.createdDate !== "string" || !DIGITS.test(customer.createdDate)) fail("createdDate", "must be a string of digits (epoch seconds)");
   const modified = customer.lastModifiedDate;
@@ -104,7 +115,7 @@ function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
-function uniqueUsername(r: Random, first: string, last: string, taken: ReadonlySet<string>): string {
+function uniqueUsername(r: Random, first: string, last: string, taken: UsernameSet): string {
   const f = slug(first);
   const l = slug(last);
   const shapes = [

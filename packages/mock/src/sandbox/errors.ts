@@ -10,3 +10,11 @@ export class SandboxInputError extends TypeError {
     super(`${field} ${rule}`);
   }
 }
+
+/** `handle` rejects with this when a `drop` fault says the connection must close without an answer. */
+export class ConnectionDroppedError extends Error {
+  override readonly name = "ConnectionDroppedError";
+  constructor() {
+    super("The sandbox dropped the connection (drop fault)");
+  }
+}

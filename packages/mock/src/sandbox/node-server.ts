@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { ConnectionDroppedError, isTruncated, type Sandbox } from "./sandbox.js";
+import { AUTHENTICATION_PATH, CUSTOMERS_PATH, type SandboxCore, type SandboxRequest } from "./core.js";
+import { ConnectionDroppedError } from "./errors.js";
+import type { SandboxAnswer } from "./responses.js";
 
 export interface RunningSandboxServer {
   /** Base URL, no trailing slash. */
@@ -13,12 +15,23 @@ const CORS_HEADERS = {
   "access-control-expose-headers": "retry-after, content-length",
 };
 
-/** Serves a sandbox over node:http, bridging to its web Request/Response handler. */
-export async function startSandboxServer(sandbox: Sandbox, port: number, host: string): Promise<RunningSandboxServer> {
+/** Idle keep-alive connections stay open this long (node's default is 5 s); `close()` ends them at once. */
+const KEEP_ALIVE_TIMEOUT_MS = 60_000;
+
+/**
+ * Serves a sandbox core over node:http. No web `Request`/`Response` is built: the node request becomes the
+ * core's plain request and the answer is written straight to the node response. Keep-alive is on.
+ */
+export async function startSandboxServer(core: SandboxCore, port: number, host: string): Promise<RunningSandboxServer> {
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
-    serve(sandbox, req, res).catch(() => res.socket?.destroy());
+    try {
+      serve(core, req, res);
+    } catch {
+      res.socket?.destroy();
+    }
   });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
@@ -42,8 +55,9 @@ export async function startSandboxServer(sandbox: Sandbox, port: number, host: s
   };
 }
 
-async function serve(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (req.method === "OPTIONS") {
+function serve(core: SandboxCore, req: IncomingMessage, res: ServerResponse): void {
+  const method = req.method ?? "GET";
+  if (method === "OPTIONS") {
     res.writeHead(204, {
       ...CORS_HEADERS,
       "access-control-allow-methods": "GET, POST, OPTIONS",
@@ -53,16 +67,35 @@ async function serve(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse
     res.end();
     return;
   }
-  const aborter = new AbortController();
-  res.once("close", () => {
-    if (!res.writableFinished) aborter.abort(new Error("The client closed the connection"));
-  });
-  const request = await toWebRequest(req, aborter.signal);
-  let response: Response;
-  try {
-    response = await sandbox.handle(request);
-  } catch (error) {
-    if (error instanceof ConnectionDroppedError || aborter.signal.aborted) {
+  if (method === "GET" || method === "HEAD") {
+    answer(core, req, res, toSandboxRequest(req, method, ""));
+    return;
+  }
+  readBody(req)
+    .then((body) => answer(core, req, res, toSandboxRequest(req, method, body)))
+    .catch(() => req.socket.destroy());
+}
+
+/** Runs the core; writes its answer at once when it has one, else when it settles. */
+function answer(core: SandboxCore, req: IncomingMessage, res: ServerResponse, request: SandboxRequest): void {
+  // Only a latency fault waits: the client may go away meanwhile. The signal is made only when asked for.
+  let closedEarly = false;
+  let aborter: AbortController | undefined;
+  const signal = () => {
+    if (aborter === undefined) {
+      const controller = new AbortController();
+      aborter = controller;
+      const abort = () => {
+        closedEarly = true;
+        controller.abort(new Error("The client closed the connection"));
+      };
+      if (req.socket.destroyed) abort();
+      else res.once("close", () => res.writableFinished || abort());
+    }
+    return aborter.signal;
+  };
+  const failed = (error: unknown) => {
+    if (error instanceof ConnectionDroppedError || closedEarly) {
       // A drop fault, or a client that went away during latency: either way, no answer.
       req.socket.destroy();
       return;
@@ -70,54 +103,71 @@ async function serve(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse
     // A sandbox bug: say so plainly rather than hiding it as a network error.
     const body = JSON.stringify({ code: 500, status: "500", message: `Sandbox error: ${(error as Error).message}` });
     res.writeHead(500, { ...CORS_HEADERS, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) }).end(body);
-    return;
-  }
-  const headers: Record<string, string> = { ...CORS_HEADERS };
-  response.headers.forEach((value, name) => (headers[name] = value));
-  if (response.body === null) {
-    res.writeHead(response.status, headers).end();
-    return;
-  }
-  if (!isTruncated(response)) {
-    const bytes = Buffer.from(await response.arrayBuffer());
-    headers["content-length"] = String(bytes.length);
-    res.writeHead(response.status, headers).end(bytes);
-    return;
-  }
-  // A truncate fault: stream with chunked encoding and cut the connection part-way. (Over HTTP, a
-  // chunked body that stops is what every client, Prism's proxy included, detects as premature.)
-  delete headers["content-length"];
-  res.writeHead(response.status, headers);
-  res.flushHeaders();
-  const reader = response.body.getReader();
+  };
+  let result: SandboxAnswer | Promise<SandboxAnswer>;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      await new Promise<void>((resolve, reject) => res.write(value, (error) => (error ? reject(error) : resolve())));
-    }
-    res.end();
-  } catch {
-    // A truncate fault: the body stream failed part-way, so cut the connection.
-    req.socket.destroy();
+    result = core.serve(request, signal);
+  } catch (error) {
+    failed(error);
+    return;
+  }
+  if (result instanceof Promise) {
+    result
+      .then(
+        (settled) => write(req, res, settled),
+        (error: unknown) => failed(error),
+      )
+      .catch(() => req.socket.destroy());
+  } else {
+    write(req, res, result);
   }
 }
 
-async function toWebRequest(req: IncomingMessage, signal: AbortSignal): Promise<Request> {
-  const url = `http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`;
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+function write(req: IncomingMessage, res: ServerResponse, answer: SandboxAnswer): void {
+  const headers: Record<string, string> = { ...CORS_HEADERS, ...answer.headers };
+  const { body } = answer;
+  if (!answer.truncate) {
+    headers["content-length"] = String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength);
+    res.writeHead(answer.status, headers).end(body);
+    return;
   }
-  const method = req.method ?? "GET";
-  let body: ArrayBuffer | undefined;
-  if (method !== "GET" && method !== "HEAD") {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const bytes = Buffer.concat(chunks);
-    body = new ArrayBuffer(bytes.length);
-    new Uint8Array(body).set(bytes);
+  // A truncate fault: send the headers and half the body with chunked encoding, then cut the connection.
+  // (Over HTTP, a chunked body that stops is what every client, Prism's proxy included, detects as premature.)
+  const bytes = typeof body === "string" ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const half = bytes.subarray(0, Math.floor(bytes.length / 2));
+  res.writeHead(answer.status, headers);
+  res.flushHeaders();
+  if (half.length === 0) req.socket.destroy();
+  else res.write(half, () => req.socket.destroy());
+}
+
+/** Origin-form targets of printable ASCII without `#`: parsed as `new URL` would, without building one. */
+const PLAIN_TARGET = /^\/[\x21\x22\x24-\x7e]*$/;
+
+/** The node request as the core's plain request. */
+function toSandboxRequest(req: IncomingMessage, method: string, body: string): SandboxRequest {
+  const target = req.url ?? "/";
+  let path: string | undefined;
+  let query: URLSearchParams | undefined;
+  if (PLAIN_TARGET.test(target)) {
+    const mark = target.indexOf("?");
+    const rawPath = mark === -1 ? target : target.slice(0, mark);
+    // The two paths the sandbox serves are already in the form `new URL` would give; anything else goes through it.
+    if (rawPath === CUSTOMERS_PATH || rawPath === AUTHENTICATION_PATH) {
+      path = rawPath;
+      query = new URLSearchParams(mark === -1 ? "" : target.slice(mark + 1));
+    }
   }
-  return new Request(url, { method, headers, signal, ...(body === undefined ? {} : { body }) });
+  if (path === undefined || query === undefined) {
+    const url = new URL(`http://${req.headers.host ?? "localhost"}${target}`);
+    path = url.pathname;
+    query = url.searchParams;
+  }
+  return { method, path, query, headers: req.headers, body: () => Promise.resolve(body) };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }

@@ -1,4 +1,4 @@
-import type { Customer, Customers, CustomerType } from "@finicity-aggregation/types";
+import type { Customer, CustomerType } from "@finicity-aggregation/types";
 
 export const DEFAULT_LIMIT = 25;
 export const MAX_LIMIT = 1000;
@@ -66,45 +66,19 @@ export function compareCustomers(a: Customer, b: Customer): number {
   return compareDigits(a.createdDate, b.createdDate) || compareDigits(a.id, b.id);
 }
 
-/** Filters, orders and pages `customers` for a validated query. */
-export function runCustomerQuery(customers: readonly Customer[], query: CustomerQuery): Customers {
-  const matches = customers
-    .filter(
-      (customer) =>
-        (query.username === undefined || customer.username === query.username) &&
-        (query.type === undefined || customer.type === query.type) &&
-        (query.search === undefined || matchesSearch(customer, query.search)),
-    )
-    .sort(compareCustomers);
-  const page = matches.slice(query.start - 1, query.start - 1 + query.limit);
-  return {
-    found: matches.length,
-    displaying: page.length,
-    moreAvailable: query.start - 1 + page.length < matches.length,
-    customers: page,
-  };
-}
-
-/**
- * Search rule: case-insensitive substring of the username, the first name, the last name,
- * "first last" or "last first". Surrounding spaces are ignored and inner runs of spaces count as one.
- */
-export function matchesSearch(customer: Customer, search: string): boolean {
-  const needle = normaliseSearch(search).toLowerCase();
-  if (needle === "") return true;
-  const first = customer.firstName?.toLowerCase();
-  const last = customer.lastName?.toLowerCase();
-  const haystacks = [customer.username.toLowerCase(), first, last];
-  if (first && last) haystacks.push(`${first} ${last}`, `${last} ${first}`);
-  return haystacks.some((text) => text !== undefined && text !== null && text.includes(needle));
-}
-
 function normaliseSearch(search: string): string {
   return search.trim().replace(/\s+/g, " ");
 }
 
 function compareDigits(a: string, b: string): number {
-  const x = a.replace(/^0+(?=.)/, "");
-  const y = b.replace(/^0+(?=.)/, "");
+  const x = stripLeadingZeros(a);
+  const y = stripLeadingZeros(b);
   return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
+}
+
+/** `"007"` → `"7"`, `"0"` → `"0"` (keeps the last digit). */
+function stripLeadingZeros(digits: string): string {
+  let i = 0;
+  while (i < digits.length - 1 && digits.charCodeAt(i) === 48) i++;
+  return i === 0 ? digits : digits.slice(i);
 }

@@ -18,25 +18,40 @@ export function reasonPhrase(status: number): string {
   return REASONS[status] ?? (status >= 500 ? "Server Error" : "Client Error");
 }
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json", ...headers },
-  });
+/**
+ * One answer of the sandbox, before it becomes a web `Response` (createSandbox, createSandboxFetch) or is
+ * written to a node:http response (the server). Header names are lower-case.
+ */
+export interface SandboxAnswer {
+  status: number;
+  headers: Record<string, string>;
+  /** Text, or UTF-8 bytes. */
+  body: string | Uint8Array;
+  /** A truncate fault: send the headers and half the body, then fail. */
+  truncate?: boolean;
+}
+
+/** A JSON answer whose body is already serialized. */
+export function jsonTextAnswer(status: number, json: string | Uint8Array, headers: Record<string, string> = {}): SandboxAnswer {
+  return { status, headers: { "content-type": "application/json", ...headers }, body: json };
+}
+
+export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): SandboxAnswer {
+  return jsonTextAnswer(status, JSON.stringify(body), headers);
 }
 
 /** An error in the spec's `ErrorMessage` shape, code as a string of digits like the real API. */
-export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+export function errorAnswer(status: number, code: string, message: string, headers: Record<string, string> = {}): SandboxAnswer {
   const body: ErrorMessage = { code, message };
-  return jsonResponse(status, body, headers);
+  return jsonAnswer(status, body, headers);
 }
 
 /** The body a gateway fault carries: the spec's 429/500/503 examples use a numeric code and repeat the status. */
-export function gatewayErrorResponse(status: number, headers: Record<string, string> = {}): Response {
+export function gatewayErrorAnswer(status: number, headers: Record<string, string> = {}): SandboxAnswer {
   const body: ErrorMessage = { code: status, status: String(status), message: reasonPhrase(status) };
-  return jsonResponse(status, body, headers);
+  return jsonAnswer(status, body, headers);
 }
 
-export function textResponse(status: number, text: string): Response {
-  return new Response(text, { status, headers: { "content-type": "text/plain" } });
+export function textAnswer(status: number, text: string): SandboxAnswer {
+  return { status, headers: { "content-type": "text/plain" }, body: text };
 }

@@ -1,0 +1,89 @@
+import { SandboxInputError } from "./errors.js";
+import { validateFault, type FaultConfig } from "./faults.js";
+
+export const DEFAULT_SEED = "finicity";
+export const DEFAULT_CUSTOMERS = 200;
+/** 90 minutes: the life of an Australian token. */
+export const DEFAULT_TOKEN_TTL_MS = 90 * 60 * 1000;
+/** How many requests `SandboxControl.requests` keeps by default (the most recent ones). */
+export const DEFAULT_MAX_RECORDED_REQUESTS = 1000;
+
+export interface SandboxCredentials {
+  /** When set, only this app key is accepted (in `App-Key` or `Finicity-App-Key`). */
+  appKey?: string;
+  /** When set, only this partner ID is accepted by the authentication call. */
+  partnerId?: string;
+  /** When set, only this partner secret is accepted by the authentication call. */
+  partnerSecret?: string;
+}
+
+export interface SandboxOptions {
+  /** Seed of the customer set; the same seed gives the same customers. Default `"finicity"`. */
+  seed?: string | number;
+  /** How many customers to generate; default 200. */
+  customers?: number;
+  /** Require these credentials; by default any non-empty app key, partner ID and secret are accepted. */
+  credentials?: SandboxCredentials;
+  /** Token lifetime in ms; default 90 minutes (Australia). */
+  tokenTtlMs?: number;
+  /** Faults applied by configuration. */
+  faults?: FaultConfig;
+  /** The clock (ms since the epoch) used for token expiry; default `Date.now`. Inject one to test expiry without waiting. */
+  now?: () => number;
+  /**
+   * How many requests `requests` keeps: the most recent ones, older ones are forgotten. Default 1000, so a
+   * long-running sandbox under load does not grow without bound. `0` records nothing; `Infinity` keeps all.
+   */
+  maxRecordedRequests?: number;
+}
+
+export interface Settings {
+  seed: string | number;
+  customers: number;
+  credentials: SandboxCredentials;
+  tokenTtlMs: number;
+  faults: FaultConfig;
+  now: () => number;
+  maxRecordedRequests: number;
+}
+
+/** Checks the options and applies the defaults; throws SandboxInputError naming the option. */
+export function validateOptions(options: SandboxOptions): Settings {
+  const {
+    seed = DEFAULT_SEED,
+    customers = DEFAULT_CUSTOMERS,
+    credentials = {},
+    tokenTtlMs = DEFAULT_TOKEN_TTL_MS,
+    faults = {},
+    now = Date.now,
+    maxRecordedRequests = DEFAULT_MAX_RECORDED_REQUESTS,
+  } = options;
+  if (typeof seed !== "string" && !(typeof seed === "number" && Number.isFinite(seed))) {
+    throw new SandboxInputError("seed", "must be a string or a finite number");
+  }
+  if (!Number.isInteger(customers) || customers < 0 || customers > 100_000) {
+    throw new SandboxInputError("customers", "must be a whole number from 0 to 100000");
+  }
+  if (typeof credentials !== "object" || credentials === null) throw new SandboxInputError("credentials", "must be an object");
+  for (const name of ["appKey", "partnerId", "partnerSecret"] as const) {
+    const value = credentials[name];
+    if (value !== undefined && (typeof value !== "string" || value === "")) {
+      throw new SandboxInputError(`credentials.${name}`, "must be a non-empty string when given");
+    }
+  }
+  if (!(typeof tokenTtlMs === "number" && tokenTtlMs > 0 && Number.isFinite(tokenTtlMs))) {
+    throw new SandboxInputError("tokenTtlMs", "must be a positive number of milliseconds");
+  }
+  if (typeof now !== "function") throw new SandboxInputError("now", "must be a function returning milliseconds");
+  if (!(typeof maxRecordedRequests === "number" && (Number.isInteger(maxRecordedRequests) || maxRecordedRequests === Infinity) && maxRecordedRequests >= 0)) {
+    throw new SandboxInputError("maxRecordedRequests", "must be a whole number, 0 or more, or Infinity");
+  }
+  if (faults.always) validateFault(faults.always, "faults.always");
+  if (faults.first) {
+    if (!Number.isInteger(faults.first.count) || faults.first.count < 0) {
+      throw new SandboxInputError("faults.first.count", "must be a whole number, 0 or more");
+    }
+    validateFault(faults.first.fault, "faults.first.fault");
+  }
+  return { seed, customers, credentials, tokenTtlMs, faults, now, maxRecordedRequests };
+}
