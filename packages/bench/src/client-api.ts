@@ -19,6 +19,7 @@ export interface BenchClientOptions {
 export interface BenchClient {
   getCustomers(query?: GetCustomersQuery): Promise<Customers>;
   iterateCustomers?: (query?: GetCustomersQuery, options?: { pageSize?: number; maxItems?: number }) => AsyncIterable<Customer>;
+  pages?: (query?: GetCustomersQuery, options?: { pageSize?: number }) => AsyncIterable<Customers>;
 }
 
 /** `createCustomersClient` with the options of issue 3 (extra options are ignored by older builds). */

@@ -42,3 +42,22 @@ export function iteratorWalk(client: BenchClient, pageSize: number): Walk {
     return count;
   };
 }
+
+/**
+ * The client's page walk (`client.pages`), with a plain loop over each page's records: the same paging and
+ * dedupe work as the iterator without a promise per record, to show what the per-record `for await` costs.
+ */
+export function pagesWalk(client: BenchClient, pageSize: number): Walk {
+  const pages = client.pages;
+  if (typeof pages !== "function") throw new Error("the client has no pages");
+  return async (onCustomer) => {
+    let count = 0;
+    for await (const page of pages.call(client, {}, { pageSize })) {
+      for (let i = 0; i < page.customers.length; i++) {
+        onCustomer();
+        count++;
+      }
+    }
+    return count;
+  };
+}

@@ -5,7 +5,7 @@ import { APP_KEY } from "../fixtures.js";
 import { measured, notAvailable, type Row } from "../report.js";
 import type { SandboxInfo } from "../servers/sandbox.js";
 import { round } from "../stats.js";
-import { fetchLoopWalk, iteratorWalk } from "../walks.js";
+import { fetchLoopWalk, iteratorWalk, pagesWalk } from "../walks.js";
 import { bySize, type Benchmark } from "./benchmark.js";
 
 interface MemoryResult {
@@ -56,7 +56,11 @@ export const iterate: Benchmark = {
     try {
       const { directUrl, token } = large.info;
       const client = createBenchClient({ baseUrl: directUrl, appKey: APP_KEY, appToken: token, validateResponses: false });
-      const walks = { iterator: iteratorWalk(client, PAGE_SIZE), "fetch loop": fetchLoopWalk(directUrl, token, PAGE_SIZE) };
+      const walks = {
+        iterator: iteratorWalk(client, PAGE_SIZE),
+        "fetch loop": fetchLoopWalk(directUrl, token, PAGE_SIZE),
+        "client.pages": pagesWalk(client, PAGE_SIZE),
+      };
       let sink = 0;
       const counts: Record<string, number> = {};
       const sides: Side[] = Object.entries(walks).map(([name, walk]) => ({
@@ -101,6 +105,8 @@ export const iterate: Benchmark = {
       const rows: Row[] = [
         measured(SPEED, speedRatio(timing, "iterator", "fetch loop"), "x", { op: ">=", value: 0.95 },
           `median records/s: iterator ${recordsPerSec("iterator").toFixed(0)}, fetch loop ${recordsPerSec("fetch loop").toFixed(0)} (${config.total} customers)`),
+        measured("client.pages() / fetch loop (records/s, pages of 1000)", speedRatio(timing, "client.pages", "fetch loop"), "x", undefined,
+          `median records/s: client.pages ${recordsPerSec("client.pages").toFixed(0)}; the iterator's gap to this is the promise per record of for await`),
         measured(MEMORY, growth("iterator"), "x", { op: "<=", value: 1.25 }, describe("iterator")),
         measured("fetch loop: peak heap above baseline, large / small total", growth("fetch loop"), "x", undefined, describe("fetch loop")),
         measured(RSS, memory["iterator large"]!.maxRss / memory["iterator small"]!.maxRss, "x", { op: "<=", value: 1.25 }),
