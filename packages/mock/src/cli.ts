@@ -91,10 +91,16 @@ const mock = await (opts.port !== undefined
 console.log(`finicity-mock (${opts.mode}) listening on ${mock.url}`);
 if ("directUrl" in mock) {
   console.log(`sandbox (no validation, for faults) on ${mock.directUrl}`);
+  // With required credentials, the demo values would be refused: point at shell variables instead (never echo a secret).
+  const configured = opts.appKey !== undefined || opts.partnerId !== undefined || partnerSecret !== undefined;
+  const key = opts.appKey === undefined ? "demo" : "$APP_KEY";
+  const id = opts.partnerId === undefined ? "demo" : "$PARTNER_ID";
+  const secret = partnerSecret === undefined ? "demo" : "$PARTNER_SECRET";
+  if (configured) console.log("Set APP_KEY, PARTNER_ID and PARTNER_SECRET to the credentials you configured, then");
   console.log(
-    `Try: TOKEN=$(curl -s -X POST -H 'App-Key: demo' -H 'Content-Type: application/json' -d '{"partnerId":"demo","partnerSecret":"demo"}' '${mock.url}/aggregation/v2/partners/authentication' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')`,
+    `Try: TOKEN=$(curl -s -X POST -H "App-Key: ${key}" -H 'Content-Type: application/json' -d "{\\"partnerId\\":\\"${id}\\",\\"partnerSecret\\":\\"${secret}\\"}" '${mock.url}/aggregation/v2/partners/authentication' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')`,
   );
-  console.log(`     curl -H 'App-Key: demo' -H "Finicity-App-Token: $TOKEN" '${mock.url}/aggregation/v1/customers?start=1&limit=25'`);
+  console.log(`     curl -H "App-Key: ${key}" -H "Finicity-App-Token: $TOKEN" '${mock.url}/aggregation/v1/customers?start=1&limit=25'`);
 } else {
   console.log(`Try: curl -H 'App-Key: demo' -H 'Finicity-App-Token: demo' '${mock.url}/aggregation/v1/customers?start=1&limit=25'`);
 }
