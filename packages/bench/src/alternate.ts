@@ -1,4 +1,4 @@
-import { median, rotation } from "./stats.js";
+import { median, rotation, spreadOf, type Spread } from "./stats.js";
 
 /** One side of a comparison: `op` is one call (a request, a walk...), awaited before the next. */
 export interface Side {
@@ -47,9 +47,26 @@ export async function alternate(sides: readonly Side[], options: AlternateOption
 
 /** Median over rounds of (throughput of `side`) / (throughput of `base`), each round compared with itself. */
 export function speedRatio(result: AlternateResult, side: string, base: string): number {
+  return median(roundRatios(result, side, base));
+}
+
+/** The per-round ratios behind `speedRatio`, one per round. */
+export function roundRatios(result: AlternateResult, side: string, base: string): number[] {
   const a = result.nsPerOp[side]!;
   const b = result.nsPerOp[base]!;
-  return median(a.map((ns, i) => b[i]! / ns));
+  return a.map((ns, i) => b[i]! / ns);
+}
+
+/** How the per-round ratios behind `speedRatio` scatter (IQR, min-max). */
+export function ratioSpread(result: AlternateResult, side: string, base: string): Spread {
+  return spreadOf(roundRatios(result, side, base));
+}
+
+/** How the per-round differences behind `addedMicros` scatter (IQR, min-max), in microseconds. */
+export function addedSpread(result: AlternateResult, side: string, base: string): Spread {
+  const a = result.nsPerOp[side]!;
+  const b = result.nsPerOp[base]!;
+  return spreadOf(a.map((ns, i) => (ns - b[i]!) / 1000));
 }
 
 /** Median over rounds of the time `side` adds per call over `base`, in microseconds. */

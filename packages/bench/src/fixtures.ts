@@ -33,6 +33,26 @@ export function customersPage(count: number, found = count, start = 1): object {
 export const LOOPBACK_PAGE_SIZE = 25;
 export const loopbackBody = (): string => JSON.stringify(customersPage(LOOPBACK_PAGE_SIZE, 200));
 
+/**
+ * The page sizes benchmark 2 compares, each with the query that asks for it: a `username` lookup that finds no
+ * one (0), one that finds the customer (1, what partners call per sign-in), and the default page (25).
+ */
+export const HIT_USERNAME = "jack.johnson1"; // customersPage(1)'s one customer
+export const PAGE_CASES = [
+  { customers: 0, label: "page of 0 (username miss)", query: { username: "nobody.here" } },
+  { customers: 1, label: "page of 1 (username hit)", query: { username: HIT_USERNAME } },
+  { customers: 25, label: "page of 25 (default)", query: { limit: 25 } },
+] as const;
+export type PageCase = (typeof PAGE_CASES)[number];
+
+/** A query as its URL form, `username=jack.johnson1` (every client measured serializes these the same). */
+export const queryString = (query: Record<string, string | number>): string =>
+  new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+
+/** The body a case's query gets: the exact answer of the real API for that many matches. */
+export const pageBody = (customers: number): string =>
+  customers === 25 ? loopbackBody() : JSON.stringify(customersPage(customers, customers));
+
 /** The small page used where the body should cost little next to the layer being measured. */
 export const smallBody = (): string => JSON.stringify(customersPage(2, 200));
 

@@ -6,15 +6,29 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/**
- * The machine's limit: a bare node:http server that answers every request with the same JSON bytes
- * (no routing, no parsing, no validation), with keep-alive on.
- */
-export async function startBareServer(body: string): Promise<RunningServer> {
+interface Answer {
+  bytes: Buffer;
+  headers: Record<string, string>;
+}
+
+const answer = (body: string): Answer => {
   const bytes = Buffer.from(body);
-  const headers = { "content-type": "application/json", "content-length": String(bytes.length) };
+  return { bytes, headers: { "content-type": "application/json", "content-length": String(bytes.length) } };
+};
+
+/**
+ * The machine's limit: a bare node:http server that answers every request with fixed JSON bytes (no parsing,
+ * no validation), with keep-alive on. `byQuery` picks another body by the request's exact query string
+ * (`username=jack.johnson1` → a page of 1): one Map lookup, the same for every client measured against it.
+ */
+export async function startBareServer(body: string, byQuery: Record<string, string> = {}): Promise<RunningServer> {
+  const fallback = answer(body);
+  const answers = new Map(Object.entries(byQuery).map(([query, b]) => [query, answer(b)]));
   const server = http.createServer((req, res) => {
     req.resume();
+    const url = req.url ?? "";
+    const q = url.indexOf("?");
+    const { bytes, headers } = (q >= 0 && answers.get(url.slice(q + 1))) || fallback;
     res.writeHead(200, headers);
     res.end(bytes);
   });

@@ -7,7 +7,7 @@
  *   node dist/servers/serve.js prism-static
  *   node dist/servers/serve.js sandbox '{"customers":100000,"seed":"bench"}'
  */
-import { loopbackBody } from "../fixtures.js";
+import { loopbackBody, PAGE_CASES, pageBody, queryString } from "../fixtures.js";
 import { startBareServer } from "./bare-http.js";
 
 type Started = { info: Record<string, unknown>; close(): Promise<void> };
@@ -15,7 +15,11 @@ type Started = { info: Record<string, unknown>; close(): Promise<void> };
 async function start(kind: string, options: Record<string, unknown>): Promise<Started> {
   switch (kind) {
     case "bare": {
-      const server = await startBareServer(loopbackBody());
+      // The 25-customer page for any query, except the username lookups of benchmark 2's smaller pages.
+      const byQuery = Object.fromEntries(
+        PAGE_CASES.filter((c) => "username" in c.query).map((c) => [queryString(c.query), pageBody(c.customers)]),
+      );
+      const server = await startBareServer(loopbackBody(), byQuery);
       return { info: { url: server.url }, close: server.close };
     }
     case "prism-static": {
