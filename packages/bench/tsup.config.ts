@@ -5,6 +5,8 @@ export default defineConfig({
     cli: "src/cli.ts",
     "servers/serve": "src/servers/serve.ts",
     "workers/iterate-memory": "src/workers/iterate-memory.ts",
+    "profile/client-calls": "src/profile/client-calls.ts",
+    "profile/summarize": "src/profile/summarize.ts",
   },
   format: ["esm"],
   dts: false,

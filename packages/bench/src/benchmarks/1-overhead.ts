@@ -28,13 +28,13 @@ export const overhead: Benchmark = {
   title: "Client overhead (fetch stubbed)",
   async run(options) {
     const config = bySize(options, {
-      full: { rounds: 15, iterations: 3000, warmup: 5000 },
+      full: { rounds: 45, iterations: 1000, warmup: 5000 },
       quick: { rounds: 9, iterations: 3000, warmup: 3000 },
       smoke: { rounds: 3, iterations: 200, warmup: 100 },
     });
     // The 0- and 1-customer pages: fewer sides, so fewer calls per round are as steady.
     const smallConfig = bySize(options, {
-      full: { rounds: 15, iterations: 2000, warmup: 3000 },
+      full: { rounds: 45, iterations: 700, warmup: 3000 },
       quick: { rounds: 9, iterations: 2000, warmup: 2000 },
       smoke: { rounds: 3, iterations: 200, warmup: 100 },
     });
