@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { measured, notAvailable, renderTable } from "../src/report.js";
-import { median, rotation } from "../src/stats.js";
+import { formatSpread, median, quantile, rotation, spreadOf } from "../src/stats.js";
 
 describe("figures and targets", () => {
   it("judges a figure against its target", () => {
@@ -25,5 +25,16 @@ describe("rounds", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
     expect([0, 1, 2, 3].map((r) => rotation(["A", "B"], r).join(""))).toEqual(["AB", "BA", "AB", "BA"]);
+  });
+});
+
+describe("spread", () => {
+  it("gives the interquartile range and the extremes of per-round figures", () => {
+    expect(quantile([1, 2, 3, 4, 5], 0.25)).toBe(2);
+    expect(quantile([1, 2, 3, 4], 0.75)).toBe(3.25);
+    expect(quantile([7], 0.25)).toBe(7);
+    expect(quantile([], 0.5)).toBeNaN();
+    expect(spreadOf([0.9, 1.1, 1.0, 0.95, 1.05])).toEqual({ q1: 0.95, q3: 1.05, min: 0.9, max: 1.1 });
+    expect(formatSpread({ q1: 0.95, q3: 1.05, min: 0.9, max: 1.1 })).toBe("IQR 0.950-1.050×, min-max 0.900-1.100×");
   });
 });

@@ -51,6 +51,31 @@ describe("pnpm bench --smoke", () => {
       expect(rows.every((r) => r.status !== "N/A"), `${id}: ${JSON.stringify(rows)}`).toBe(true);
     }
     expect(stdout).toMatch(/PASS|MISS/);
+
+    // Issue 17's rows: each page size of benchmark 2 against openapi-fetch and the Stainless runtime, with the
+    // spread of the per-round ratios beside the median; benchmark 1's peer and small-page rows.
+    const rowsOf = (id: number) => results.benchmarks.find((b) => b.id === id)!.rows;
+    const find = (id: number, figure: string) => {
+      const row = rowsOf(id).find((r) => r.figure === figure);
+      expect(row, `${id}: no row "${figure}" in ${JSON.stringify(rowsOf(id).map((r) => r.figure))}`).toBeDefined();
+      return row!;
+    };
+    for (const page of ["page of 0 (username miss)", "page of 1 (username hit)", "page of 25 (default)"]) {
+      const at = `(req/s, loopback, ${page})`;
+      expect(find(2, `client / openapi-fetch ${at}`).target).toEqual({ op: ">=", value: 0.95 });
+      expect(find(2, `client / Stainless runtime ${at}`).target).toEqual({ op: ">=", value: 1.3 });
+      for (const figure of [`client / openapi-fetch ${at}`, `client / Stainless runtime ${at}`, `Stainless runtime / openapi-fetch ${at}`]) {
+        expect(find(2, figure).detail, figure).toMatch(/^IQR \d+\.\d{3}-\d+\.\d{3}×, min-max \d+\.\d{3}-\d+\.\d{3}×/);
+      }
+    }
+    expect(find(1, "client: µs added per call over openapi-fetch").detail).toMatch(/^IQR .+ µs, min-max .+ µs; median per call: .+ Stainless runtime \d/);
+    expect(find(1, "Stainless runtime: µs added per call over openapi-fetch").unit).toBe("µs");
+    expect(find(1, "client / Stainless runtime (calls/s, fetch stubbed)").target).toEqual({ op: ">=", value: 1.3 });
+    for (const page of ["page of 0 (username miss)", "page of 1 (username hit)"]) {
+      expect(find(1, `client: µs added per call over openapi-fetch, ${page}`).target).toEqual({ op: "<=", value: 5 });
+      expect(find(1, `Stainless runtime: µs added per call over openapi-fetch, ${page}`).unit).toBe("µs");
+      expect(find(1, `client / Stainless runtime (calls/s, fetch stubbed, ${page})`).target).toEqual({ op: ">=", value: 1.3 });
+    }
   });
 
   it("refuses an unknown benchmark number with a clear message", async () => {
