@@ -16,15 +16,24 @@ export interface AlternateOptions {
 }
 
 export interface AlternateResult {
-  /** Nanoseconds per call, per side, one entry per round. */
+  /** Nanoseconds per call (wall clock), per side, one entry per round. */
   nsPerOp: Record<string, number[]>;
+  /**
+   * Nanoseconds of this process's CPU time (user + system, all its threads) per call, per side, per round. Time
+   * the process spends waiting for a core does not count, so on a loaded machine it scatters far less than the
+   * wall clock; it leaves out what a server in another process spends.
+   */
+  cpuNsPerOp: Record<string, number[]>;
 }
 
-async function runSide(side: Side, iterations: number): Promise<number> {
+async function runSide(side: Side, iterations: number): Promise<{ ns: number; cpuNs: number }> {
   const op = side.op;
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   for (let i = 0; i < iterations; i++) await op();
-  return Number(process.hrtime.bigint() - start) / iterations;
+  const ns = Number(process.hrtime.bigint() - start) / iterations;
+  const used = process.cpuUsage(cpu);
+  return { ns, cpuNs: ((used.user + used.system) * 1000) / iterations };
 }
 
 /**
@@ -37,12 +46,15 @@ export async function alternate(sides: readonly Side[], options: AlternateOption
     for (let i = 0; i < options.warmup; i++) await side.op();
   }
   const nsPerOp: Record<string, number[]> = Object.fromEntries(sides.map((s) => [s.name, []]));
+  const cpuNsPerOp: Record<string, number[]> = Object.fromEntries(sides.map((s) => [s.name, []]));
   for (let r = 0; r < options.rounds; r++) {
     for (const side of rotation(sides, r)) {
-      nsPerOp[side.name]!.push(await runSide(side, options.iterations));
+      const { ns, cpuNs } = await runSide(side, options.iterations);
+      nsPerOp[side.name]!.push(ns);
+      cpuNsPerOp[side.name]!.push(cpuNs);
     }
   }
-  return { nsPerOp };
+  return { nsPerOp, cpuNsPerOp };
 }
 
 /** Median over rounds of (throughput of `side`) / (throughput of `base`), each round compared with itself. */
@@ -78,4 +90,9 @@ export function addedMicros(result: AlternateResult, side: string, base: string)
 
 export function medianNs(result: AlternateResult, side: string): number {
   return median(result.nsPerOp[side]!);
+}
+
+/** The same result measured by CPU time instead of the wall clock, for the helpers above. */
+export function byCpuTime(result: AlternateResult): AlternateResult {
+  return { nsPerOp: result.cpuNsPerOp, cpuNsPerOp: result.cpuNsPerOp };
 }

@@ -1,6 +1,6 @@
 import createClient from "openapi-fetch";
 import type { paths } from "@finicity-aggregation/types";
-import { alternate, medianNs, ratioSpread, speedRatio, type AlternateResult, type Side } from "../alternate.js";
+import { alternate, byCpuTime, medianNs, ratioSpread, speedRatio, type AlternateResult, type Side } from "../alternate.js";
 import { startChildServer } from "../child.js";
 import { createBenchClient } from "../client-api.js";
 import { APP_KEY, APP_TOKEN, PAGE_CASES, queryString, type PageCase } from "../fixtures.js";
@@ -59,6 +59,7 @@ export const loopback: Benchmark = {
             [["client", "openapi-fetch"], ["client", PEER], [PEER, "openapi-fetch"]].map(([a, b]) => [`${a} / ${b}`, roundSpread(ratioSpread(result, a!, b!))]),
           ),
           nsPerRequestPerRound: Object.fromEntries(Object.entries(result.nsPerOp).map(([k, v]) => [k, v.map((x) => round(x, 0))])),
+          cpuNsPerRequestPerRound: Object.fromEntries(Object.entries(result.cpuNsPerOp).map(([k, v]) => [k, v.map((x) => round(x, 0))])),
         };
       }
       return {
@@ -142,11 +143,14 @@ function rowsFor(page: PageCase, result: AlternateResult): Row[] {
   const perSec = (side: string) => 1e9 / medianNs(result, side);
   const spread = (side: string, base: string) => formatSpread(ratioSpread(result, side, base));
   const at = `(req/s, loopback, ${page.label})`;
+  // This process's CPU time per request (the server's is in its own process): steadier on a loaded machine.
+  const cpu = byCpuTime(result);
+  const byCpu = (side: string, base: string) => `by this process's CPU per request ${speedRatio(cpu, side, base).toFixed(3)}× (${formatSpread(ratioSpread(cpu, side, base))})`;
   return [
     measured(`client / openapi-fetch ${at}`, speedRatio(result, "client", "openapi-fetch"), "x", { op: ">=", value: 0.95 },
-      `${spread("client", "openapi-fetch")}; median req/s: client ${perSec("client").toFixed(0)}, openapi-fetch ${perSec("openapi-fetch").toFixed(0)}, raw fetch ${perSec("raw fetch").toFixed(0)}, ${PEER} ${perSec(PEER).toFixed(0)}`),
+      `${spread("client", "openapi-fetch")}; ${byCpu("client", "openapi-fetch")}; median req/s: client ${perSec("client").toFixed(0)}, openapi-fetch ${perSec("openapi-fetch").toFixed(0)}, raw fetch ${perSec("raw fetch").toFixed(0)}, ${PEER} ${perSec(PEER).toFixed(0)}`),
     measured(`client / ${PEER} ${at}`, speedRatio(result, "client", PEER), "x", { op: ">=", value: 1.3 },
-      `${spread("client", PEER)}; the peer: openai-node 5.23.2's client.get(path, { query }), same headers, 2 retries, 30 s timeout`),
+      `${spread("client", PEER)}; ${byCpu("client", PEER)}; the peer: openai-node 5.23.2's client.get(path, { query }), same headers, 2 retries, 30 s timeout`),
     measured(`${PEER} / openapi-fetch ${at}`, speedRatio(result, PEER, "openapi-fetch"), "x", undefined, spread(PEER, "openapi-fetch")),
     measured(`client / raw fetch ${at}`, speedRatio(result, "client", "raw fetch"), "x", undefined, spread("client", "raw fetch")),
     measured(`openapi-fetch / raw fetch ${at}`, speedRatio(result, "openapi-fetch", "raw fetch"), "x", undefined, spread("openapi-fetch", "raw fetch")),

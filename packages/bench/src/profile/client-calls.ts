@@ -10,7 +10,12 @@
  * them, at least 2,000), and `stub` (default) or `loopback`: real fetch against benchmark 2's bare node:http
  * server, started in a child process (so its samples stay out of this profile), to see what undici does with
  * the signal on the wire.
+ *
+ * With `all`, it writes when each side ran (`profile-windows.json` in the working directory, on the clock the CPU
+ * profile uses), so summarize.js --windows profile-windows.json --side client keeps only that side's samples,
+ * its awaited continuations included.
  */
+import { writeFileSync } from "node:fs";
 import createClient from "openapi-fetch";
 import type { paths } from "@finicity-aggregation/types";
 import { startChildServer } from "../child.js";
@@ -39,7 +44,7 @@ const init: ResponseInit = { status: 200, headers: { "content-type": "applicatio
 const stub = server ? globalThis.fetch : ((async () => new Response(body, init)) as typeof fetch);
 const BASE_URL = server?.info.url ?? "http://bench.invalid";
 
-// Named functions, so a profile can be cut at each side's calls (summarize.js --under clientCall).
+// Named functions, so a profile shows which side a stack belongs to.
 function makeClientCall() {
   const client = createBenchClient({ baseUrl: BASE_URL, appKey: APP_KEY, appToken: APP_TOKEN, maxRetries: 2, timeoutMs: 30_000, validateResponses: false, fetch: stub });
   return function clientCall() {
@@ -60,7 +65,7 @@ function makeStainlessCall() {
 }
 const make = { client: makeClientCall, "openapi-fetch": makeOpenapiFetchCall, stainless: makeStainlessCall };
 // `all`: every side, alternated in chunks of 1,000 calls, so the machine's load falls on each alike and one
-// profile compares them (cut it with --under).
+// profile compares them (cut it with summarize.js --windows).
 const ops = side === "all" ? SIDES.map((s) => ({ side: s, op: make[s]() })) : [{ side, op: make[side]() }];
 
 try {
@@ -70,14 +75,18 @@ try {
     for (let i = 0, warmup = Math.max(2000, calls / 10); i < warmup; i++) await op();
   }
   const ns = new Map<string, bigint>(ops.map((o) => [o.side, 0n]));
+  const windows: { side: string; startUs: number; endUs: number }[] = [];
   for (let done = 0; done < calls; done += CHUNK) {
     const n = Math.min(CHUNK, calls - done);
     for (const { side: name, op } of ops) {
       const start = process.hrtime.bigint();
       for (let i = 0; i < n; i++) await op();
-      ns.set(name, ns.get(name)! + process.hrtime.bigint() - start);
+      const end = process.hrtime.bigint();
+      ns.set(name, ns.get(name)! + end - start);
+      windows.push({ side: name, startUs: Number(start / 1000n), endUs: Number(end / 1000n) });
     }
   }
+  if (side === "all") writeFileSync("profile-windows.json", JSON.stringify(windows));
   for (const [name, total] of ns) {
     console.log(`${name}, page of ${customers}, ${modeArg}: ${(Number(total) / calls / 1000).toFixed(2)} µs per call over ${calls} calls`);
   }

@@ -2,10 +2,10 @@
  * Reads a V8 CPU profile (`node --cpu-prof`) and prints where the time went: the functions with the most self
  * time, and the most inclusive time (the function and what it called), each as a share of the profile.
  *
- *   node dist/profile/summarize.js /tmp/prof/CPU.*.cpuprofile [--top 25] [--under clientCall] [--calls 100000]
+ *   node dist/profile/summarize.js /tmp/prof/CPU.*.cpuprofile [--top 25] [--windows profile-windows.json --side client] [--calls 100000]
  *
- * `--under NAME` keeps only the samples taken inside a function of that name (one side of client-calls.js `all`);
- * `--calls N` adds a column of microseconds per call (the time divided by N).
+ * `--windows FILE --side NAME` keeps only the samples taken while that side ran (client-calls.js `all` writes
+ * the file); `--calls N` adds a column of microseconds per call (the time divided by N).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -34,10 +34,15 @@ const flag = (name: string) => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const top = Number(flag("--top") ?? 25);
-const under = flag("--under");
+const windowsFile = flag("--windows");
+const side = flag("--side");
+if ((windowsFile === undefined) !== (side === undefined)) throw new Error("--windows and --side go together");
+const windows = windowsFile
+  ? (JSON.parse(readFileSync(windowsFile, "utf8")) as { side: string; startUs: number; endUs: number }[]).filter((w) => w.side === side)
+  : undefined;
 const calls = flag("--calls") === undefined ? undefined : Number(flag("--calls"));
 const file = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
-if (!file) throw new Error("usage: summarize.js <file.cpuprofile> [--top N] [--under NAME] [--calls N]");
+if (!file) throw new Error("usage: summarize.js <file.cpuprofile> [--top N] [--windows FILE --side NAME] [--calls N]");
 
 const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -55,17 +60,26 @@ function label(frame: CallFrame): string {
 // Parents, to walk up from each sample for inclusive time (each label counted once per sample).
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-const inside = (id: number) => {
-  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (byId.get(at)!.callFrame.functionName === under) return true;
-  return false;
-};
+// Each sample's time: the profile's start plus the deltas so far (µs, the clock of process.hrtime).
+let clock = profile.startTime;
+const sampleTimes = profile.timeDeltas.map((d) => (clock += d));
+const inWindow = (t: number) => !windows || windows.some((w) => t >= w.startUs && t < w.endUs);
 
-// Self time per node, from the samples and the time between them (µs). A sample's delta is the time since the
-// previous sample, so it is charged to this sample's stack.
+// Self time per node, counted in samples. On a loaded machine the process waits for a core now and then, and
+// the sample after such a wait carries the whole wait in its delta, charged to whatever happened to run: so a
+// sample whose delta is over 3× the typical interval is left out, and each kept sample counts as one typical
+// interval of CPU time (V8 samples at a fixed interval while the thread runs).
+const sortedDeltas = [...profile.timeDeltas].sort((a, b) => a - b);
+const interval = sortedDeltas[sortedDeltas.length >> 1] ?? 0;
+let dropped = 0;
 const selfUs = new Map<number, number>();
 profile.samples.forEach((id, i) => {
-  if (under !== undefined && !inside(id)) return;
-  selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  if (!inWindow(sampleTimes[i]!)) return;
+  if ((profile.timeDeltas[i] ?? 0) > 3 * interval) {
+    dropped++;
+    return;
+  }
+  selfUs.set(id, (selfUs.get(id) ?? 0) + interval);
 });
 const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
@@ -90,6 +104,8 @@ const print = (title: string, map: Map<string, number>) => {
     console.log(`${((100 * us) / totalUs).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${perCall}${l}`);
   }
 };
-console.log(`${path.basename(file)}: ${(totalUs / 1000).toFixed(0)} ms sampled${under ? ` inside ${under}` : ""}, ${profile.samples.length} samples in all`);
+console.log(
+  `${path.basename(file)}: ${(totalUs / 1000).toFixed(0)} ms sampled${side ? ` while ${side} ran` : ""} (${interval} µs a sample; ${dropped} samples after a wait for a core left out), ${profile.samples.length} samples in all`,
+);
 print("self time", self);
 print("inclusive time (the function and what it called)", inclusive);
