@@ -40,20 +40,31 @@ trap cleanup EXIT
 
 # The machine's tools without any pnpm: a folder of links to everything in the system's bin folders but pnpm and
 # pnpx (corepack, node, npm, npx, git, sh... stay, as on a fresh machine with Node).
+# (Shell builtins only, and one `ln` per folder: a fork per tool takes minutes on a loaded machine.)
 toolbin="$work/toolbin"
 mkdir -p "$toolbin"
+declare -A seen=()
 for dir in /usr/local/bin /usr/bin /bin; do
   [ -d "$dir" ] || continue
+  links=()
   for tool in "$dir"/*; do
-    name=$(basename "$tool")
+    name=${tool##*/}
     case "$name" in pnpm | pnpx) continue ;; esac
-    [ -e "$toolbin/$name" ] || ln -s "$tool" "$toolbin/$name"
+    [ -z "${seen[$name]:-}" ] || continue
+    seen[$name]=1
+    links+=("$tool")
   done
+  [ ${#links[@]} -eq 0 ] || ln -s -t "$toolbin" "${links[@]}"
 done
 
 passed=0
 failed=0
 failures=()
+
+# The machine's own global npm folder must come out as it went in (every setup installs into its own prefix).
+global_bin="$(npm config get prefix 2>/dev/null)/bin"
+global_state() { ls -l --time-style=full-iso "$global_bin" 2>/dev/null | md5sum; }
+global_before=$(global_state)
 
 # Runs a command line in the setup's environment (a fresh login-like shell: only these variables).
 in_setup() {
@@ -104,12 +115,19 @@ run_setup() {
 
   # The README's command, as a user would paste it into bash, in its own process group (so Ctrl-C can be sent
   # to the group, as a terminal does).
-  local log="$base/quickstart.log" started=$SECONDS
-  (cd "$base/repo" && exec setsid bash -c "$command" >"$log" 2>&1 </dev/null) &
-  local pid=$!
+  # It runs in the setup's environment (its own npm prefix: a global install lands in the temporary folder). The
+  # inner bash writes its pid, which is the new process group's id, then becomes the command's shell.
+  local log="$base/quickstart.log" pidfile="$base/quickstart.pid" started=$SECONDS
+  : >"$log"
+  in_setup "$base" setsid --wait bash -c 'echo $$ >"$1"; cd "$2" && exec bash -c "$3"' _ "$pidfile" "$base/repo" "$command" >"$log" 2>&1 </dev/null &
+  local job=$!
+  while [ ! -s "$pidfile" ] && kill -0 "$job" 2>/dev/null; do sleep 0.2; done
+  local pid
+  pid=$(cat "$pidfile" 2>/dev/null || true)
+  [ -n "$pid" ] || { echo "the command did not start; its output:" >&2; cat "$log" >&2; return 1; }
   running_group=$pid
   while ! grep -q "Press Ctrl-C to stop." "$log" 2>/dev/null; do
-    if ! kill -0 "$pid" 2>/dev/null; then
+    if ! kill -0 "$job" 2>/dev/null; then
       echo "the command exited before the quick start was ready; its output:" >&2
       cat "$log" >&2
       running_group=""
@@ -138,7 +156,7 @@ run_setup() {
   # Ctrl-C: the whole group gets SIGINT; the command must end with exit code 0 and nothing left running.
   kill -INT -- "-$pid"
   local status=0
-  wait "$pid" || status=$?
+  wait "$job" || status=$?
   local waited=0
   while kill -0 -- "-$pid" 2>/dev/null && [ $waited -lt 30 ]; do
     sleep 1
@@ -171,6 +189,12 @@ for setup in "${setups[@]}"; do
     echo "FAIL $setup"
   fi
 done
+
+if [ "$(global_state)" != "$global_before" ]; then
+  echo "the machine's global npm folder $global_bin changed during the run: a setup escaped its temporary prefix" >&2
+  failed=$((failed + 1))
+  failures+=("global-npm-untouched")
+fi
 
 echo
 [ $failed -eq 0 ] || echo "failed setups: ${failures[*]}"
