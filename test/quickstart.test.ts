@@ -87,8 +87,14 @@ describe("pnpm start", () => {
     const pid = qs.child.pid!;
     try {
       // While Prism is loading: the quick start says it is starting before it loads Prism.
-      await new Promise<void>((resolve) => {
-        const poll = () => (qs.output().includes("Starting the mock (sandbox)...") ? resolve() : setTimeout(poll, 20));
+      let exitedEarly = false;
+      void qs.exited.finally(() => (exitedEarly = true));
+      await new Promise<void>((resolve, reject) => {
+        const poll = () => {
+          if (qs.output().includes("Starting the mock (sandbox)...")) resolve();
+          else if (exitedEarly) reject(new Error(`pnpm start exited before it started the mock:\n${qs.output()}`));
+          else setTimeout(poll, 20);
+        };
         poll();
       });
       killGroup(pid, "SIGINT");
