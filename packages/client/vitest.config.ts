@@ -6,5 +6,9 @@ export default defineConfig({
     // The main entry loads the validators by package name at run time; in tests, point that name at the source.
     alias: { "@finicity-aggregation/client/validate": fileURLToPath(new URL("./src/validate/index.ts", import.meta.url)) },
   },
-  test: { include: ["test/**/*.test.ts"], exclude: ["test/browser/**"] },
+  test: {
+    include: ["test/**/*.test.ts"],
+    exclude: ["test/browser/**"],
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]], // read by scripts/test.mjs for the total
+  },
 });

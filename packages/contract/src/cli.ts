@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createRequire } from "node:module";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { VerifyError } from "./verify/errors.js";
 import { formatTerminal } from "./verify/reporters/terminal.js";
@@ -40,9 +41,17 @@ interface VerifyFlags {
   quiet?: boolean;
 }
 
+const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
+
+// Settings made here are inherited by every command added below: -h/--help, a usage error printed as one line
+// and a hint (exit 2, see the catch at the end), and stray positional arguments refused.
 const program = new Command()
   .name("finicity-contract")
   .description("Verify a server against the Mastercard Open Banking (Finicity) Get Customers spec")
+  .version(version, "-V, --version")
+  .helpOption("-h, --help", "show this help")
+  .allowExcessArguments(false)
+  .showHelpAfterError("(run finicity-contract --help for usage)")
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text) });
 
@@ -106,7 +115,7 @@ try {
     console.error(`finicity-contract: ${error.message}`);
     process.exitCode = error.exitCode;
   } else {
-    console.error(`finicity-contract: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(`finicity-contract: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 2;
   }
 }

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-import { Command, InvalidArgumentError, Option } from "commander";
+import { createRequire } from "node:module";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { SandboxInputError } from "./sandbox/errors.js";
 import { parseFaultHeader, type Fault } from "./sandbox/faults.js";
 import type { RunningMock, RunningSandbox } from "./start-mock.js";
 
@@ -19,11 +21,18 @@ function parseFault(value: string): Fault {
   }
 }
 
+const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
+const USAGE_HINT = "(run finicity-mock --help for usage)";
+
 const program = new Command()
   .name("finicity-mock")
   .description("Serve a mock of the Mastercard Open Banking (Finicity) Get Customers API")
+  .version(version, "-V, --version")
+  .helpOption("-h, --help", "show this help")
+  .allowExcessArguments(false)
+  .exitOverride()
   .option("-p, --port <port>", "port to listen on; 0 takes a free port (default: 4010, or a free port when 4010 is taken)", parseInteger(0, 65535, "an integer from 0 to 65535 (0 takes a free port)"))
-  .option("-h, --host <host>", "interface to listen on", "127.0.0.1")
+  .option("--host <host>", "interface to listen on", "127.0.0.1")
   .addOption(
     new Option("-m, --mode <mode>", "static: the spec's examples; dynamic: generated data; sandbox: a seeded sandbox behind Prism's validating proxy")
       .choices(["static", "dynamic", "sandbox"])
@@ -42,9 +51,14 @@ const program = new Command()
       .choices(["silent", "fatal", "error", "warn", "info", "debug", "trace"])
       .default("silent"),
   )
-  .showHelpAfterError();
+  .showHelpAfterError(USAGE_HINT);
 
-program.parse();
+try {
+  program.parse();
+} catch (error) {
+  // --help and --version end here with exit code 0; every other parse error was printed as one line and the hint.
+  process.exit(error instanceof CommanderError && error.exitCode === 0 ? 0 : 2);
+}
 const opts = program.opts<{
   port?: number;
   host: string;
@@ -87,7 +101,13 @@ const mock = await (opts.port !== undefined
       if (!isPortTaken(error)) throw error;
       console.error(`Port ${PRISM_DEFAULT_PORT} is taken; using a free port instead.`);
       return start(0);
-    }));
+    })
+).catch((error: unknown): never => {
+  // One line, no stack: a bad option value is a usage error (2); anything else (a port in use) is a failure (1).
+  console.error(`finicity-mock: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof SandboxInputError) console.error(USAGE_HINT);
+  process.exit(error instanceof SandboxInputError ? 2 : 1);
+});
 console.log(`finicity-mock (${opts.mode}) listening on ${mock.url}`);
 if ("directUrl" in mock) {
   console.log(`sandbox (no validation, for faults) on ${mock.directUrl}`);

@@ -8,6 +8,7 @@ export default defineConfig({
   root: fileURLToPath(new URL("../..", import.meta.url)),
   test: {
     include: ["test/browser/**/*.test.ts"],
+    reporters: ["default", ["json", { outputFile: "test-results/vitest-browser.json" }]], // read by scripts/test.mjs for the total
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * Checks one packed tarball the way a user will meet it: publint and attw clean, nothing inside but what users
- * need (dist, README, LICENSE, package.json, plus bin/ and openapi.yaml where the package ships them), and Node
- * engines declared and satisfied by every Node version the consumer projects run under.
+ * need (dist, README, LICENSE, package.json, plus bin/ and openapi.yaml where the package ships them), Node
+ * engines declared and satisfied by every Node version the consumer projects run under, and runtime dependencies
+ * that match what the shipped code imports (dependency-check.mjs).
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -11,6 +12,7 @@ import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import semver from "semver";
 import { run } from "../run.mjs";
+import { checkTarballDependencies } from "./dependency-check.mjs";
 
 /** Paths a tarball may hold (relative to `package/`). */
 const ALLOWED = [/^package\.json$/, /^README\.md$/i, /^LICENSE(\.md|\.txt)?$/i, /^CHANGELOG\.md$/i, /^dist\//, /^bin\//, /^openapi\.yaml$/];
@@ -116,7 +118,7 @@ export async function checkTarball({ tarball, nodeVersions }) {
   if (manifest.publishConfig && "registry" in manifest.publishConfig) {
     problems.push("publishConfig.registry is set: release:check would publish somewhere other than its local registry");
   }
-  const [lint, attw] = await Promise.all([runPublint(tarball), runAttw(tarball, manifest)]);
-  problems.push(...lint.problems, ...attw);
+  const [lint, attw, dependencies] = await Promise.all([runPublint(tarball), runAttw(tarball, manifest), checkTarballDependencies(tarball, manifest)]);
+  problems.push(...lint.problems, ...attw, ...dependencies);
   return { name: manifest.name, version: manifest.version, files, problems, notes: lint.notes };
 }
