@@ -6,6 +6,7 @@ import type { getCustomersResponse401 } from "../generated/orval-mutator/custome
 
 it("hey-api types GetCustomers' 401 as ErrorMessage only, though the gateway's text/plain body arrives as a string", () => {
   expectTypeOf<GetCustomersErrors[401]>().toEqualTypeOf<ErrorMessage>();
+  expectTypeOf<GetCustomersErrors[503]>().toEqualTypeOf<ErrorMessage>(); // its text/plain alternative too
   expectTypeOf<string>().not.toMatchTypeOf<GetCustomersErrors[401]>();
 });
 
