@@ -107,7 +107,9 @@ export const iterate: Benchmark = {
           `median records/s: iterator ${recordsPerSec("iterator").toFixed(0)}, fetch loop ${recordsPerSec("fetch loop").toFixed(0)} (${config.total} customers)`),
         measured("client.pages() / fetch loop (records/s, pages of 1000)", speedRatio(timing, "client.pages", "fetch loop"), "x", undefined,
           `median records/s: client.pages ${recordsPerSec("client.pages").toFixed(0)}; the iterator's gap to this is the promise per record of for await`),
-        measured(MEMORY, growth("iterator"), "x", { op: "<=", value: 1.25 }, describe("iterator")),
+        // INFO, not a target (issue 15): heap growth counts page garbage and the ids the walk keeps to dedupe
+        // (about 56 B each), which grow with the total by design; peak RSS below is what users feel.
+        measured(MEMORY, growth("iterator"), "x", undefined, describe("iterator")),
         measured("fetch loop: peak heap above baseline, large / small total", growth("fetch loop"), "x", undefined, describe("fetch loop")),
         measured(RSS, memory["iterator large"]!.maxRss / memory["iterator small"]!.maxRss, "x", { op: "<=", value: 1.25 }),
       ];
@@ -130,7 +132,7 @@ export const iterate: Benchmark = {
 function unavailable(config: Record<string, unknown>, why: string) {
   return {
     config,
-    rows: [notAvailable(SPEED, why, { op: ">=", value: 0.95 }), notAvailable(MEMORY, why, { op: "<=", value: 1.25 }), notAvailable(RSS, why, { op: "<=", value: 1.25 })],
+    rows: [notAvailable(SPEED, why, { op: ">=", value: 0.95 }), notAvailable(MEMORY, why), notAvailable(RSS, why, { op: "<=", value: 1.25 })],
     data: {},
     notes: [why],
   };

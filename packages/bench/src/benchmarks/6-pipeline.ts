@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +9,9 @@ import type { Benchmark } from "./benchmark.js";
 
 const CLIENT = "@finicity-aggregation/client";
 const COLD = "cold build (turbo --force) / fully cached build";
+const DEV = "spec edit → regenerated, rebuilt and type-checked (pnpm dev, warm)";
+const DEV_TARGET = { op: "<=" as const, value: 3000 };
+const DEV_EDITS = 3;
 
 interface Step {
   ms: number;
@@ -72,6 +75,66 @@ function editSpec(root: string): string {
   return property;
 }
 
+interface DevLoopRun {
+  /** Wall time from each write of the spec to the loop's "regenerated, rebuilt and type-checked" line. */
+  wallMs: number[];
+  /** The loop's own step times of the last edit, as it printed them. */
+  lastDetail: string;
+  warmUpMs: number;
+}
+
+/**
+ * `pnpm dev` in the scratch copy, warm: started once (its warm-up cycle is not counted), then DEV_EDITS real edits
+ * of the spec, each timed from the write to the line saying everything was regenerated, rebuilt and type-checked.
+ * The fast tests and spec:diff, which the loop runs after that line, are turned off so they do not overlap the next
+ * edit.
+ */
+async function measureDevLoop(root: string, log: (line: string) => void): Promise<DevLoopRun> {
+  const child = spawn(process.execPath, [path.join(root, "packages", "dev", "src", "cli.mjs"), "--root", root, "--no-tests", "--no-diff"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+  });
+  let output = "";
+  child.stdout.on("data", (c: Buffer) => (output = (output + c.toString()).slice(-256 * 1024)));
+  child.stderr.on("data", (c: Buffer) => (output = (output + c.toString()).slice(-256 * 1024)));
+  const waitFor = async (pattern: RegExp, from: number, timeoutMs = 600_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = pattern.exec(output.slice(from));
+      if (match) return { end: from + match.index + match[0].length, match };
+      if (child.exitCode !== null) throw new Error(`pnpm dev exited (${child.exitCode}): ${output.slice(-500)}`);
+      if (Date.now() > deadline) throw new Error(`pnpm dev did not print ${pattern}: ${output.slice(-500)}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  try {
+    const t0 = Date.now();
+    await waitFor(/dev: ready in \d+ ms/, 0);
+    const warmUpMs = Date.now() - t0;
+    const file = path.join(root, "spec", "openapi.yaml");
+    const wallMs: number[] = [];
+    let lastDetail = "";
+    for (let i = 0; i < DEV_EDITS; i++) {
+      log(`6: pnpm dev, edit ${i + 1} of ${DEV_EDITS}`);
+      const doc = parseDocument(readFileSync(file, "utf8"));
+      doc.setIn(["components", "schemas", "Customer", "properties", `benchDevProbe${i}`], { type: "string", description: "Added by the bench's dev-loop row." });
+      const from = output.length;
+      const start = performance.now();
+      writeFileSync(file, doc.toString());
+      const { end, match } = await waitFor(/dev: (✔ regenerated, rebuilt and type-checked|✖ [^\n]*)/, from);
+      wallMs.push(performance.now() - start);
+      if (!match[1]!.startsWith("✔")) throw new Error(`pnpm dev failed on a valid edit: ${output.slice(from, from + 2000)}`);
+      lastDetail = output.slice(end, output.indexOf("\n", end)).trim();
+      await waitFor(/dev: cycle \d+ done/, end);
+    }
+    return { wallMs, lastDetail, warmUpMs };
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+  }
+}
+
 /**
  * 6. The pipeline, in a scratch copy of the working tree (the real tree, its git state and its spec are never
  * touched): a cold `turbo run build --force` against a fully cached one, and a spec edit carried through
@@ -79,10 +142,15 @@ function editSpec(root: string): string {
  */
 export const pipeline: Benchmark = {
   id: 6,
-  title: "Pipeline: cold vs cached build, spec edit to rebuilt client",
+  title: "Pipeline: cold vs cached build, spec edit to rebuilt client, the warm pnpm dev loop",
   async run(options) {
     if (options.smoke) {
-      return { config: {}, rows: [notAvailable(COLD, "skipped in --smoke (it builds the whole repo)")], data: {}, notes: [] };
+      return {
+        config: {},
+        rows: [notAvailable(COLD, "skipped in --smoke (it builds the whole repo)"), notAvailable(DEV, "skipped in --smoke (it builds the whole repo)", DEV_TARGET, "ms")],
+        data: {},
+        notes: [],
+      };
     }
     const scratch = mkdtempSync(path.join(os.tmpdir(), "finicity-bench-pipeline-"));
     const notes: string[] = [];
@@ -111,6 +179,16 @@ export const pipeline: Benchmark = {
       const reached = generated.includes(property);
       if (!reached) notes.push(`The spec edit did not reach packages/types/src/generated/openapi.ts.`);
       const editMs = generate.ms + rebuild.ms;
+      let dev: DevLoopRun | undefined;
+      let devError = "";
+      try {
+        options.log("6: pnpm dev (warm loop) in the copy");
+        dev = await measureDevLoop(scratch, options.log);
+      } catch (error) {
+        devError = error instanceof Error ? error.message.slice(0, 300) : String(error);
+        notes.push(`pnpm dev could not be measured: ${devError}`);
+      }
+      const devMedian = dev ? [...dev.wallMs].sort((a, b) => a - b)[Math.floor(dev.wallMs.length / 2)]! : Number.NaN;
       const allCached = cached.cached === cached.total;
       return {
         config: { copy: "git ls-files --cached --others --exclude-standard into a temp dir", install: "pnpm install --offline --frozen-lockfile", edit: `adds Customer.${property} to the copy's spec` },
@@ -120,8 +198,11 @@ export const pipeline: Benchmark = {
           measured("fully cached build: total time", cached.ms, "ms"),
           measured("fully cached build: cache hits / tasks", cached.cached / cached.total, "x", { op: ">=", value: 1 }, allCached ? "every task a cache hit" : `only ${cached.cached}/${cached.total} tasks were cache hits`),
           measured("spec edit → regenerated types → rebuilt client", editMs, "ms", undefined, `generate ${(generate.ms / 1000).toFixed(1)} s + build ${(rebuild.ms / 1000).toFixed(1)} s (${rebuild.cached}/${rebuild.total} cache hits); the edit ${reached ? "reached" : "did NOT reach"} the generated types${builtTypes.includes(property) ? " and the built types" : ""}`),
+          dev
+            ? measured(DEV, devMedian, "ms", DEV_TARGET, `median of ${dev.wallMs.length} edits, from the write to the loop's line: ${dev.wallMs.map((m) => Math.round(m)).join(", ")} ms (warm-up ${(dev.warmUpMs / 1000).toFixed(1)} s, not counted); last edit: ${dev.lastDetail}`)
+            : notAvailable(DEV, devError, DEV_TARGET, "ms"),
         ],
-        data: { files, installMs: install.ms, coldMs: cold.ms, cachedMs: cached.ms, cached: { hits: cached.cached, total: cached.total }, generateMs: generate.ms, rebuildMs: rebuild.ms, rebuildCache: { hits: rebuild.cached, total: rebuild.total }, editReachedTypes: reached },
+        data: { devLoopMs: dev?.wallMs ?? null, files, installMs: install.ms, coldMs: cold.ms, cachedMs: cached.ms, cached: { hits: cached.cached, total: cached.total }, generateMs: generate.ms, rebuildMs: rebuild.ms, rebuildCache: { hits: rebuild.cached, total: rebuild.total }, editReachedTypes: reached },
         notes,
       };
     } finally {
