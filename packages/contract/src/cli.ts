@@ -20,6 +20,15 @@ function rate(value: string): number {
   return n;
 }
 
+function duration(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)(s|m|min)?$/.exec(value.trim());
+  const n = match ? Number(match[1]) * (match[2] === undefined || match[2] === "s" ? 1000 : 60_000) : Number.NaN;
+  if (!(n >= 1000) || !Number.isSafeInteger(Math.round(n))) {
+    throw new InvalidArgumentError('max-duration must be a time of at least 1 s, e.g. "5m", "90s" or "90" (seconds)');
+  }
+  return Math.round(n);
+}
+
 interface VerifyFlags {
   baseUrl: string;
   region: "au" | "us";
@@ -34,6 +43,7 @@ interface VerifyFlags {
   strict?: boolean;
   allowProduction?: boolean;
   timeout?: number;
+  maxDuration?: number;
   json?: string;
   junit?: string;
   html?: string;
@@ -66,6 +76,7 @@ program
   .option("--strict", "fail on assumed checks too (they only warn otherwise)")
   .option("--allow-production", "allow a known production host")
   .option("--timeout <ms>", "per-request timeout in milliseconds (default 10000)", integer("timeout", 1))
+  .option("--max-duration <time>", 'time limit of the whole run, e.g. "5m" or "90s" (default 5m)', duration)
   .option("--json <file>", "write the report as JSON")
   .option("--junit <file>", "write the report as JUnit XML")
   .option("--html <file>", "write the report as one self-contained HTML page")
@@ -83,6 +94,7 @@ program
       ...(flags.maxRequests === undefined ? {} : { maxRequests: flags.maxRequests }),
       ...(flags.rate === undefined ? {} : { rate: flags.rate }),
       ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
+      ...(flags.maxDuration === undefined ? {} : { maxDurationMs: flags.maxDuration }),
       strict: flags.strict === true,
       allowProduction: flags.allowProduction === true,
     });

@@ -76,6 +76,19 @@ describe("finicity-contract verify exit codes", () => {
     expect(result.stderr).toMatch(/production host.*--allow-production/);
   });
 
+  it("refuses a production host spelled with a trailing dot and upper case", async () => {
+    const result = await runCli(["verify", "--base-url", "https://API.FINICITY.COM./aggregation"], ENV);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/production host.*--allow-production/);
+  });
+
+  it("exits 2 on a base URL with user:password, never printing the password", async () => {
+    const result = await runCli(["verify", "--base-url", "http://partner:hunter2-pass@127.0.0.1:9"], ENV);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/must not carry a user name or password/);
+    expect(result.stdout + result.stderr).not.toContain("hunter2-pass");
+  });
+
   it("exits 2 on a bad flag value or an unknown option", async () => {
     const badRuns = await runCli(["verify", "--base-url", "http://127.0.0.1:9", "--runs", "0"], ENV);
     expect(badRuns.code).toBe(2);

@@ -44,10 +44,12 @@ export interface Transient {
 
 export interface Report {
   tool: "finicity-contract";
-  /** true when no check failed (warnings allowed). */
+  /** true when no check failed (warnings allowed) and the run was not stopped early. */
   ok: boolean;
-  /** The CLI's exit code for this report: 0 conforms, 1 does not. */
-  exitCode: 0 | 1;
+  /** The CLI's exit code for this report: 0 conforms, 1 does not, 2 the run stopped early (see `stopped`). */
+  exitCode: 0 | 1 | 2;
+  /** Set when the run stopped before it finished: the server stopped answering, or the time limit ran out. */
+  stopped?: { reason: "unanswered" | "max-duration"; detail: string };
   baseUrl: string;
   region: "au" | "us";
   seed: number;

@@ -2,9 +2,11 @@ import fc from "fast-check";
 import { authProbes, headerNames, obtainToken } from "./auth.js";
 import { CHECKS, type CheckName } from "./checks.js";
 import { conformance, isTransient, parseJson } from "./conformance.js";
-import { UnreachableError } from "./errors.js";
+import { UnreachableError, VerifyError } from "./errors.js";
+import { maskSecrets } from "./curl.js";
+import { escapeControl } from "./escape.js";
 import { boundaryCases, exampleCases, invalidQuery, validQuery, type InvalidValue, type Query } from "./generate.js";
-import { HttpRunner, type Exchange, type TestRequest } from "./http.js";
+import { HttpRunner, RunStopped, type Exchange, type StopReason, type TestRequest } from "./http.js";
 import { resolveOptions, type VerifyOptions } from "./options.js";
 import type { Report, Violation } from "./report.js";
 import { fail, pass, Results, type Outcome } from "./results.js";
@@ -31,15 +33,26 @@ const brief = (text: string, limit = 200) => (text.length > limit ? `${text.slic
  * `VerifyError` (exit code 2) on bad options, an unreachable server or refused partner credentials.
  */
 export async function verify(options: VerifyOptions): Promise<Report> {
-  const startedAt = new Date();
   const resolved = resolveOptions(options);
+  const secrets: string[] = [resolved.appKey];
+  if (resolved.credentials.kind === "token") secrets.push(resolved.credentials.appToken);
+  else secrets.push(resolved.credentials.partnerSecret);
+  try {
+    return await run(options, resolved, secrets);
+  } catch (error) {
+    // A message built from what the server sent (a CreateToken `code`, a transport error) is masked and made
+    // safe to print before it leaves.
+    if (error instanceof VerifyError) error.message = escapeControl(maskSecrets(error.message, secrets));
+    throw error;
+  }
+}
+
+async function run(options: VerifyOptions, resolved: ReturnType<typeof resolveOptions>, secrets: string[]): Promise<Report> {
+  const startedAt = new Date();
   const spec = loadSpec();
   const operation = spec.getCustomers;
   const validator = new SchemaValidator(spec);
   const runner = new HttpRunner(resolved.baseUrl, resolved);
-  const secrets: string[] = [resolved.appKey];
-  if (resolved.credentials.kind === "token") secrets.push(resolved.credentials.appToken);
-  else secrets.push(resolved.credentials.partnerSecret);
   const results = new Results(resolved.baseUrl, secrets, resolved.strict);
   const names = headerNames(resolved.region);
 
@@ -92,7 +105,7 @@ export async function verify(options: VerifyOptions): Promise<Report> {
   let reached = false;
   const sendChecked = async (query: Query, purpose: string, expectation: Expectation, extraHeaders?: Record<string, string>) => {
     const exchange = await runner.send(request(query, extraHeaders));
-    if (!exchange.response && !reached) throw new UnreachableError(`${resolved.baseUrl} could not be reached: ${exchange.error ?? "no response"}`);
+    if (!exchange.response && exchange.status === undefined && !reached) throw new UnreachableError(`${resolved.baseUrl} could not be reached: ${exchange.error ?? "no response"}`);
     reached = true;
     const evaluation = evaluate(exchange, query, expectation);
     if (evaluation.transient) results.transient(exchange, purpose);
@@ -116,6 +129,7 @@ export async function verify(options: VerifyOptions): Promise<Report> {
     let capped = false;
     const details = await fc.check(
       fc.asyncProperty(arbitrary, async (value) => {
+        if (runner.stop) return true;
         if (runner.sent - first >= cap || runner.remaining() < 1) {
           capped = true;
           return true;
@@ -149,9 +163,12 @@ export async function verify(options: VerifyOptions): Promise<Report> {
       else results.keep(minimal);
     }
     if (capped) results.note(`a generated-request property stopped early: its share of the request budget (${cap}) was spent`);
+    // A stop inside the property ends fast-check's run (it sees a thrown error); it ends the whole run here.
+    if (runner.stop) throw new RunStopped(runner.stop);
   };
 
   let budgetReached = false;
+  let stopped: StopReason | undefined;
   try {
     // Fixed cases from the spec's examples; the first one also proves the server is reachable.
     let sample: CustomersPage | undefined;
@@ -216,9 +233,14 @@ export async function verify(options: VerifyOptions): Promise<Report> {
       Math.max(1, runner.remaining()),
     );
   } catch (error) {
-    if (!(error instanceof Error && error.name === "BudgetExhausted")) throw error;
-    budgetReached = true;
-    results.note(`the request budget (${resolved.maxRequests}) was spent before every phase ran; raise --max-requests for a full run`);
+    if (error instanceof RunStopped) {
+      stopped = error.stop;
+      results.note(error.stop.detail);
+    } else {
+      if (!(error instanceof Error && error.name === "BudgetExhausted")) throw error;
+      budgetReached = true;
+      results.note(`the request budget (${resolved.maxRequests}) was spent before every phase ran; raise --max-requests for a full run`);
+    }
   }
 
   const rerun = `finicity-contract verify --base-url ${resolved.baseUrl} --region ${resolved.region} --seed ${resolved.seed} --runs ${resolved.runs} --max-requests ${resolved.maxRequests}${resolved.strict ? " --strict" : ""}${options.allowProduction ? " --allow-production" : ""}`;
@@ -233,6 +255,7 @@ export async function verify(options: VerifyOptions): Promise<Report> {
     requests: runner.sent,
     maxRequests: resolved.maxRequests,
     rerun,
+    ...(stopped ? { stopped } : {}),
   });
   if (budgetReached && !report.notes.some((n) => n.includes("budget"))) report.notes.push("request budget spent");
   return report;

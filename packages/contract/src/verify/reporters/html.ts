@@ -51,13 +51,14 @@ export function formatHtml(report: Report): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>finicity-contract: ${report.ok ? "conforms" : "does not conform"} (${escapeHtml(report.baseUrl)})</title>
+<title>finicity-contract: ${report.stopped ? "stopped early" : report.ok ? "conforms" : "does not conform"} (${escapeHtml(report.baseUrl)})</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
 <div class="banner ${report.ok ? "ok" : "bad"}">
-<h1>${report.ok ? "The server conforms to the Get Customers spec" : "The server does not conform to the Get Customers spec"}</h1>
+<h1>${report.stopped ? "The run stopped early: no verdict" : report.ok ? "The server conforms to the Get Customers spec" : "The server does not conform to the Get Customers spec"}</h1>
+${report.stopped ? `<div>${escapeHtml(report.stopped.detail)}</div>` : ""}
 <div>${count("failed")} failed · ${count("warned")} warnings · ${count("passed")} passed · ${count("not-run")} not run</div>
 </div>
 <ul class="facts">
