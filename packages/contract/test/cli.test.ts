@@ -32,7 +32,7 @@ describe("finicity-contract verify exit codes", () => {
     expect(result.stdout).toMatch(/unknown-token-rejected\s+spec\s+FAIL/);
     expect(result.stdout).toContain("✗ unknown-token-rejected [spec]: auth probe: unknown token");
     expect(result.stdout).toContain("reproduce: curl ");
-    expect(result.stdout).toContain("DOES NOT CONFORM");
+    expect(result.stdout).toContain("DOES NOT CONFORM: 1 check failed, ");
     expect(result.stdout).not.toContain(CREDENTIALS.appKey);
     expect(result.stdout).not.toContain(CREDENTIALS.partnerSecret);
   });

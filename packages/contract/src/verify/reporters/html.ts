@@ -23,6 +23,9 @@ details.warning{border-left-color:#bf8700}
 summary{cursor:pointer;font-weight:600}
 pre{background:#f6f8fa;padding:8px;border-radius:6px;overflow-x:auto;white-space:pre-wrap;word-break:break-all;font-size:13px}
 dt{font-weight:600;margin-top:6px}dd{margin:0 0 0 12px}
+dd,li,summary,td,h1,.banner div{overflow-wrap:anywhere;min-width:0}
+.facts li{max-width:100%}
+.table-wrap{overflow-x:auto;max-width:100%}
 `;
 
 function violationHtml(v: Violation): string {
@@ -67,12 +70,12 @@ ${report.stopped ? `<div>${escapeHtml(report.stopped.detail)}</div>` : ""}
 <li>Started: ${escapeHtml(report.startedAt)}</li><li>Strict: ${report.strict ? "yes" : "no"}</li>
 </ul>
 <h2>Checks</h2>
-<table>
+<div class="table-wrap"><table>
 <thead><tr><th>Check</th><th>Basis</th><th>Result</th><th>Passed</th><th>Failed</th><th>What it asserts</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
-</table>
+</table></div>
 <h2>Violations (${report.violations.length})</h2>
 ${report.violations.length === 0 ? "<p>None.</p>" : report.violations.map(violationHtml).join("\n")}
 ${
