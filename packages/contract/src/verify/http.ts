@@ -1,3 +1,5 @@
+import type { Expectation } from "./evaluate.js";
+
 /** A request the verifier sends. Query values are raw: they are URL-encoded (`encodeURIComponent`) when sent. */
 export interface TestRequest {
   method: "GET" | "POST";
@@ -5,7 +7,12 @@ export interface TestRequest {
   query: Array<[string, string]>;
   headers: Record<string, string>;
   body?: string;
+  /** What `finicity-contract replay` needs to send it again: which credentials, by role, and what it was meant to provoke. */
+  replay?: { credentials: CredentialRole; expectation: Expectation };
 }
+
+/** Which credentials a request carried: the valid ones, none, or a made-up app key or token beside the valid other one. */
+export type CredentialRole = "valid" | "none" | "unknown-app-key" | "unknown-token";
 
 export interface ResponseRecord {
   status: number;
@@ -24,6 +31,13 @@ export interface Exchange {
   /** The status of an answer whose body was refused (over `maxResponseBytes`); `error` says why. */
   status?: number;
   error?: string;
+}
+
+/** What coverage needs of each request sent: the request, and the status and media type that came back. */
+export interface SentRecord {
+  request: TestRequest;
+  status?: number;
+  mediaType?: string;
 }
 
 /** Thrown by `send` once the request budget (`maxRequests`) is spent. */
@@ -108,6 +122,8 @@ export class HttpRunner {
   private unanswered = 0;
   private readonly deadline: number;
   private stopped: StopReason | undefined;
+  /** Every request sent, with the status and media type of its answer (bodies are not kept here). */
+  readonly log: SentRecord[] = [];
 
   constructor(
     private readonly baseUrl: string,
@@ -138,6 +154,12 @@ export class HttpRunner {
   }
 
   async send(request: TestRequest): Promise<Exchange> {
+    const exchange = await this.exchange(request);
+    this.log.push({ request, ...(exchange.response ? { status: exchange.response.status, mediaType: exchange.response.mediaType } : exchange.status === undefined ? {} : { status: exchange.status }) });
+    return exchange;
+  }
+
+  private async exchange(request: TestRequest): Promise<Exchange> {
     const stop = this.stop;
     if (stop) throw new RunStopped(stop);
     if (this.sentCount >= this.limits.maxRequests) throw new BudgetExhausted(`the request budget of ${this.limits.maxRequests} is spent`);

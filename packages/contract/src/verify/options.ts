@@ -32,6 +32,10 @@ export interface VerifyOptions {
   timeoutMs?: number;
   /** The whole run's time limit in milliseconds: past it, the run stops and says so (exit code 2). Default 300000 (5 minutes). */
   maxDurationMs?: number;
+  /** Fail the run (exit 1) when its coverage percentage (see the README) is below this, 0 to 100. */
+  minCoverage?: number;
+  /** Called with every secret as soon as it is known (the CreateToken token included), e.g. to register a CI mask. */
+  onSecret?: (secret: string) => void;
   /** Environment to read credentials from. Default `process.env`. */
   env?: Record<string, string | undefined>;
 }
@@ -53,6 +57,7 @@ export interface ResolvedOptions {
   maxUnanswered: number;
   /** Read at most this many bytes of any response body. */
   maxResponseBytes: number;
+  minCoverage?: number;
 }
 
 /** Three requests in a row without an answer: one lost request is noise, three (30 s with the default timeout) is a server that stopped. */
@@ -79,6 +84,13 @@ export function isProductionHost(hostname: string): boolean {
 
 /** The text of a URL that did not parse, shown only when it cannot hold a `user:password@` part. */
 const withoutUserinfo = (text: string) => (text.includes("@") ? "(not shown: it contains @, perhaps a password)" : text);
+
+function coveragePercent(value: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 100) {
+    throw new UsageError(`minCoverage must be a number from 0 to 100, got ${String(value)}`);
+  }
+  return value;
+}
 
 function positiveInteger(name: string, value: number | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
@@ -151,5 +163,6 @@ export function resolveOptions(options: VerifyOptions): ResolvedOptions {
     maxDurationMs: positiveInteger("maxDurationMs", options.maxDurationMs, 300_000, 24 * 3_600_000),
     maxUnanswered: MAX_UNANSWERED,
     maxResponseBytes: MAX_RESPONSE_BYTES,
+    ...(options.minCoverage === undefined ? {} : { minCoverage: coveragePercent(options.minCoverage) }),
   };
 }

@@ -44,6 +44,13 @@ export class Results {
       curl: toCurl(this.baseUrl, exchange.request, this.secrets),
       method: exchange.request.method,
       url: this.mask(exchange.url),
+      request: {
+        method: exchange.request.method,
+        path: exchange.request.path,
+        query: exchange.request.query.map(([name, value]) => [name, value] as [string, string]),
+        credentials: exchange.request.method === "POST" ? "partner" : (exchange.request.replay?.credentials ?? "valid"),
+        expectation: exchange.request.replay?.expectation ?? { kind: "none" },
+      },
       ...(exchange.response
         ? {
             response: {
@@ -92,7 +99,7 @@ export class Results {
     this.notes.push(this.mask(text));
   }
 
-  toReport(meta: Omit<Report, "tool" | "ok" | "exitCode" | "checks" | "violations" | "transients" | "notes">): Report {
+  toReport(meta: Omit<Report, "tool" | "ok" | "exitCode" | "checks" | "violations" | "transients" | "notes" | "coverageBelowMinimum">): Report {
     const checks: CheckResult[] = CHECK_NAMES.map((name) => {
       const { passed, failed, violations } = this.counts.get(name)!;
       const { basis, description } = CHECKS[name];

@@ -40,6 +40,34 @@ ${v.response ? `<dt>Response</dt><dd><pre>${escapeHtml(`HTTP ${v.response.status
 </details>`;
 }
 
+function coverageHtml(report: Report): string {
+  const { coverage } = report;
+  const mark = (covered: boolean) => `<td class="status ${covered ? "passed" : "not-run"}">${covered ? "covered" : "not covered"}</td>`;
+  const parameters = coverage.parameters
+    .map((c) => `<tr><td><code>${escapeHtml(c.parameter)}</code></td><td>${escapeHtml(c.class)}</td>${mark(c.covered)}</tr>`)
+    .join("\n");
+  const responses = coverage.responses
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(r.operation)}</td><td>${escapeHtml(r.status)}</td><td><code>${escapeHtml(r.contentType)}</code></td>${mark(r.covered)}<td>${r.counted ? "yes" : "no"}</td></tr>`,
+    )
+    .join("\n");
+  return `<h2>Coverage: ${coverage.percent}%${report.minCoverage === undefined ? "" : ` (minimum ${report.minCoverage}%)`}</h2>
+<p>${coverage.covered} of ${coverage.total} parameter value classes and documented responses were exercised.</p>
+<div class="table-wrap"><table>
+<thead><tr><th>Parameter</th><th>Class of values</th><th>Result</th></tr></thead>
+<tbody>
+${parameters}
+</tbody>
+</table></div>
+<div class="table-wrap"><table>
+<thead><tr><th>Operation</th><th>Status</th><th>Content type</th><th>Result</th><th>Counted</th></tr></thead>
+<tbody>
+${responses}
+</tbody>
+</table></div>`;
+}
+
 /** The report as one self-contained HTML page (no scripts, styles inline, nothing loaded from elsewhere). */
 export function formatHtml(report: Report): string {
   const count = (status: CheckStatus) => report.checks.filter((c) => c.status === status).length;
@@ -84,6 +112,7 @@ ${
     : `<h2>Gateway transients (${report.transients.length}, not violations)</h2>
 <ul>${report.transients.map((t) => `<li>${t.status} ${escapeHtml(t.purpose)}<pre>${escapeHtml(t.curl)}</pre></li>`).join("\n")}</ul>`
 }
+${coverageHtml(report)}
 ${report.notes.length === 0 ? "" : `<h2>Notes</h2>\n<ul>${report.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("\n")}</ul>`}
 <h2>Repeat this run</h2>
 <pre>${escapeHtml(report.rerun)}</pre>

@@ -1,3 +1,4 @@
+import { notCovered } from "../coverage.js";
 import { escapeControl } from "../escape.js";
 import type { CheckStatus, Report } from "../report.js";
 
@@ -38,10 +39,23 @@ export function formatTerminal(report: Report): string {
     out.push(`Gateway transients (not violations): ${report.transients.length}`);
     for (const t of report.transients.slice(0, 5)) out.push(`    ${t.status} ${t.purpose}: ${t.curl}`);
   }
+  const { coverage } = report;
+  const missing = notCovered(coverage);
+  out.push("");
+  out.push(
+    `Coverage: ${coverage.percent}% (${coverage.covered} of ${coverage.total}: parameter value classes and documented responses)${report.minCoverage === undefined ? "" : `, minimum ${report.minCoverage}%`}`,
+  );
+  if (missing.length > 0) out.push(`    not covered: ${missing.join(", ")}`);
   for (const note of report.notes) out.push(`note: ${note}`);
   const count = (status: CheckStatus) => report.checks.filter((c) => c.status === status).length;
   out.push("");
-  const verdict = report.stopped ? "INCOMPLETE (stopped early)" : report.ok ? "CONFORMS" : "DOES NOT CONFORM";
+  const verdict = report.stopped
+    ? "INCOMPLETE (stopped early)"
+    : report.ok
+      ? "CONFORMS"
+      : count("failed") === 0 && report.coverageBelowMinimum
+        ? "COVERAGE BELOW MINIMUM"
+        : "DOES NOT CONFORM";
   out.push(
     `${verdict}: ${plural(count("failed"), "check", "checks")} failed, ${count("warned")} warned, ${count("passed")} passed, ${count("not-run")} not run`,
   );
