@@ -68,9 +68,11 @@ describe("GitHub Actions output (GITHUB_ACTIONS=true)", () => {
     const warnings = lines.filter((line) => line.startsWith("::warning "));
     expect(errors.find((line) => line.startsWith("::error title=finicity-contract%3A no-server-error::"))).toMatch(/100%25 broken\\nline: 2, end/);
     expect(warnings).toEqual([expect.stringMatching(/^::warning title=finicity-contract%3A search-matches-term::/)]);
-    const report = result.stdout;
     for (const line of errors) expect(line).not.toMatch(/%(?!25|0A|0D|3A|2C)/);
-    expect(report).not.toContain(CREDENTIALS.appKey + "'");
+    // Past the masks, no secret and no issued token is printed.
+    const rest = lines.slice(firstOther).join("\n");
+    for (const secret of [CREDENTIALS.appKey, CREDENTIALS.partnerSecret]) expect(rest).not.toContain(secret);
+    expect(rest).not.toMatch(/reference-token-\d+-b81d/);
     // The summary is appended, with the verdict, the table, the first violations' curl lines and coverage.
     const markdown = await readFile(summary, "utf8");
     expect(markdown.startsWith("previous step's summary\n## finicity-contract: ❌ The server does not conform")).toBe(true);
