@@ -9,3 +9,6 @@ export { formatJson } from "./verify/reporters/json.js";
 export { formatJUnit } from "./verify/reporters/junit.js";
 export { formatHtml } from "./verify/reporters/html.js";
 export { writeReports, type ReportFiles } from "./verify/write-reports.js";
+export { replay, formatReplay, type ReplayOptions, type ReplayReport, type ReplayResult, type ReplayStatus } from "./verify/replay.js";
+export { computeCoverage, type Coverage, type ParameterClass, type ResponseClass } from "./verify/coverage.js";
+export { formatAnnotations, formatSummary, addMaskCommands } from "./verify/reporters/github.js";

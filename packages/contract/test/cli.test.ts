@@ -32,7 +32,7 @@ describe("finicity-contract verify exit codes", () => {
     expect(result.stdout).toMatch(/unknown-token-rejected\s+spec\s+FAIL/);
     expect(result.stdout).toContain("✗ unknown-token-rejected [spec]: auth probe: unknown token");
     expect(result.stdout).toContain("reproduce: curl ");
-    expect(result.stdout).toContain("DOES NOT CONFORM");
+    expect(result.stdout).toContain("DOES NOT CONFORM: 1 check failed, ");
     expect(result.stdout).not.toContain(CREDENTIALS.appKey);
     expect(result.stdout).not.toContain(CREDENTIALS.partnerSecret);
   });
@@ -74,6 +74,19 @@ describe("finicity-contract verify exit codes", () => {
     const result = await runCli(["verify", "--base-url", "https://api.openbanking.mastercard.com.au"], ENV);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/production host.*--allow-production/);
+  });
+
+  it("refuses a production host spelled with a trailing dot and upper case", async () => {
+    const result = await runCli(["verify", "--base-url", "https://API.FINICITY.COM./aggregation"], ENV);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/production host.*--allow-production/);
+  });
+
+  it("exits 2 on a base URL with user:password, never printing the password", async () => {
+    const result = await runCli(["verify", "--base-url", "http://partner:hunter2-pass@127.0.0.1:9"], ENV);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/must not carry a user name or password/);
+    expect(result.stdout + result.stderr).not.toContain("hunter2-pass");
   });
 
   it("exits 2 on a bad flag value or an unknown option", async () => {

@@ -27,6 +27,28 @@ describe("verify() options", () => {
     }
   });
 
+  it("refuses the production hosts however they are spelled: trailing dot, case, IDNA", async () => {
+    for (const baseUrl of [
+      "https://api.finicity.com.",
+      "https://api.openbanking.mastercard.com.au.",
+      "https://API.FINICITY.COM./aggregation",
+      "https://api.finicity.com%2E",
+      "https://\uFF41\uFF50\uFF49.finicity.com", // fullwidth "api", mapped to ASCII by IDNA
+      "https://api.finicity.com\u3002", // ideographic full stop as the trailing dot
+    ]) {
+      const error = await usageError({ ...base, baseUrl });
+      expect(error.message, baseUrl).toMatch(/production host.*allowProduction/);
+    }
+  });
+
+  it("refuses a base URL with a user name or password, without repeating the password", async () => {
+    for (const baseUrl of ["http://user:hunter2-pass@127.0.0.1:9", "http://:hunter2-pass@127.0.0.1:9", "http://user:hunter2-pass@[bad"]) {
+      const error = await usageError({ ...base, baseUrl });
+      expect(error.message, baseUrl).not.toContain("hunter2-pass");
+      if (!baseUrl.includes("[bad")) expect(error.message).toMatch(/^baseUrl must not carry a user name or password/);
+    }
+  });
+
   it("reads credentials from env and never puts a secret in an error", async () => {
     const error = await usageError({ baseUrl: "http://127.0.0.1:9", env: { FINICITY_APP_KEY: "env-key-secret" } });
     expect(error.message).toMatch(/credentials are required/);

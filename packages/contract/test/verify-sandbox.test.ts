@@ -125,8 +125,15 @@ describe("the finicity-contract CLI against the sandbox", () => {
     expect(external.map((n) => n.nodeName)).toEqual([]);
     expect(all.filter((n) => n.nodeName === "script")).toEqual([]);
     expect(all.some((n) => n.nodeName === "style")).toBe(true);
-    const rows = all.filter((n) => n.nodeName === "tr");
-    expect(rows).toHaveLength(CHECK_NAMES.length + 1);
+    // The first table lists the checks, a header row and one row per check (the coverage tables follow it).
+    const checksTable = all.find((n) => n.nodeName === "table") as unknown as { childNodes?: unknown[] };
+    const inTable: typeof all = [];
+    const collect = (node: { childNodes?: unknown[] }) => {
+      inTable.push(node as (typeof all)[number]);
+      for (const child of node.childNodes ?? []) collect(child as { childNodes?: unknown[] });
+    };
+    collect(checksTable);
+    expect(inTable.filter((n) => n.nodeName === "tr")).toHaveLength(CHECK_NAMES.length + 1);
     const text = all.filter((n) => n.nodeName === "#text").map((n) => n.value).join(" ");
     for (const name of CHECK_NAMES) expect(text).toContain(name);
     expect(text).toContain("The server conforms");

@@ -38,7 +38,8 @@ export async function obtainToken(
   const parsed = parseJson(text);
   const token = parsed.ok && isObject(parsed.value) && typeof parsed.value.token === "string" ? parsed.value.token : undefined;
   if (status !== 200 || !token) {
-    const code = parsed.ok && isObject(parsed.value) ? ` (code ${String(parsed.value.code)})` : "";
+    // The server's code is shown (masked and escaped by verify()), cut short: it is the server's text, not ours.
+    const code = parsed.ok && isObject(parsed.value) ? ` (code ${String(parsed.value.code).slice(0, 80)})` : "";
     throw new TokenError(
       `CreateToken answered ${status}${code}${status === 200 ? " without a token" : ""}; not retried, because five failed ` +
         "authentications lock the partner account. Check the app key, partner ID and partner secret.",

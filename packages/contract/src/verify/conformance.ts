@@ -28,7 +28,10 @@ export function isTransient(operation: OperationModel, exchange: Exchange): bool
  */
 export function conformance(operation: OperationModel, validator: SchemaValidator, exchange: Exchange): Outcome[] {
   const { response } = exchange;
-  if (!response) return [fail("no-server-error", "an HTTP response", `no response: ${exchange.error ?? "unknown error"}`)];
+  if (!response) {
+    const got = exchange.status === undefined ? "no response" : `${exchange.status} with a body that was not read`;
+    return [fail("no-server-error", "an HTTP response", `${got}: ${exchange.error ?? "unknown error"}`)];
+  }
   const outcomes: Outcome[] = [];
   outcomes.push(
     response.status >= 500

@@ -6,16 +6,26 @@ const CREDENTIAL_HEADERS = new Set(["app-key", "finicity-app-key", "app-token", 
 /** Secrets shorter than this are masked only where they stand as a whole header value (masking "t" everywhere helps nobody). */
 const MIN_MASKED_LENGTH = 4;
 
-/** Replaces every occurrence of a secret with `***`. */
+/** Replaces every occurrence of a secret with `***`: as it is, URL-encoded, or escaped inside a JSON string. */
 export function maskSecrets(text: string, secrets: readonly string[]): string {
   let masked = text;
   for (const secret of secrets) {
     if (secret.length < MIN_MASKED_LENGTH) continue;
-    masked = masked.split(secret).join("***");
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) masked = masked.split(encoded).join("***");
+    for (const spelling of new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])) {
+      masked = masked.split(spelling).join("***");
+    }
   }
   return masked;
+}
+
+/** A copy of `value` with every string in it, at any depth and whatever the field, passed through `maskSecrets`. */
+export function maskDeep<T>(value: T, secrets: readonly string[]): T {
+  if (typeof value === "string") return maskSecrets(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => maskDeep(item, secrets)) as T;
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [maskSecrets(key, secrets), maskDeep(item, secrets)])) as T;
+  }
+  return value;
 }
 
 const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;

@@ -30,6 +30,12 @@ export interface VerifyOptions {
   allowProduction?: boolean;
   /** Per-request timeout in milliseconds. Default 10000. */
   timeoutMs?: number;
+  /** The whole run's time limit in milliseconds: past it, the run stops and says so (exit code 2). Default 300000 (5 minutes). */
+  maxDurationMs?: number;
+  /** Fail the run (exit 1) when its coverage percentage (see the README) is below this, 0 to 100. */
+  minCoverage?: number;
+  /** Called with every secret as soon as it is known (the CreateToken token included), e.g. to register a CI mask. */
+  onSecret?: (secret: string) => void;
   /** Environment to read credentials from. Default `process.env`. */
   env?: Record<string, string | undefined>;
 }
@@ -46,10 +52,45 @@ export interface ResolvedOptions {
   rate: number;
   strict: boolean;
   timeoutMs: number;
+  maxDurationMs: number;
+  /** Stop once this many requests in a row got no answer. */
+  maxUnanswered: number;
+  /** Read at most this many bytes of any response body. */
+  maxResponseBytes: number;
+  minCoverage?: number;
 }
+
+/** Three requests in a row without an answer: one lost request is noise, three (30 s with the default timeout) is a server that stopped. */
+export const MAX_UNANSWERED = 3;
+/**
+ * Bytes read of a response body at most: 16 MiB. The largest legitimate answer, a page of 1000 customers with
+ * every field filled (255-character usernames, 64-character other fields), is about 1.2 MB, so this leaves a
+ * margin of more than 13 times.
+ */
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /** Hosts that serve real customers' data. */
 export const PRODUCTION_HOSTS: readonly string[] = ["api.openbanking.mastercard.com.au", "api.finicity.com"];
+
+/**
+ * True for a production host however it is spelled. The WHATWG URL parser already lower-cases the host and
+ * maps international spellings to punycode (IDNA), as DNS and TLS will; what is left is the trailing dot of
+ * a fully qualified name (`api.finicity.com.`), which reaches the same host.
+ */
+export function isProductionHost(hostname: string): boolean {
+  const normalised = hostname.toLowerCase().replace(/\.+$/, "");
+  return PRODUCTION_HOSTS.includes(normalised);
+}
+
+/** The text of a URL that did not parse, shown only when it cannot hold a `user:password@` part. */
+const withoutUserinfo = (text: string) => (text.includes("@") ? "(not shown: it contains @, perhaps a password)" : text);
+
+function coveragePercent(value: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 100) {
+    throw new UsageError(`minCoverage must be a number from 0 to 100, got ${String(value)}`);
+  }
+  return value;
+}
 
 function positiveInteger(name: string, value: number | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
@@ -65,15 +106,21 @@ const nonEmpty = (value: string | undefined): string | undefined => (value === u
 export function resolveOptions(options: VerifyOptions): ResolvedOptions {
   const env = options.env ?? process.env;
   let url: URL;
+  if (typeof options.baseUrl !== "string") throw new UsageError(`baseUrl must be a string, got ${typeof options.baseUrl}`);
   try {
     url = new URL(options.baseUrl);
   } catch {
-    throw new UsageError(`baseUrl must be an absolute http(s) URL, got ${JSON.stringify(options.baseUrl)}`);
+    throw new UsageError(`baseUrl must be an absolute http(s) URL, got ${JSON.stringify(withoutUserinfo(options.baseUrl))}`);
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw new UsageError(
+      "baseUrl must not carry a user name or password (user:password@host); pass credentials with --app-key and the other credential options",
+    );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new UsageError(`baseUrl must use http or https, got ${url.protocol}`);
   }
-  if (PRODUCTION_HOSTS.includes(url.hostname.toLowerCase()) && !options.allowProduction) {
+  if (isProductionHost(url.hostname) && !options.allowProduction) {
     throw new UsageError(
       `baseUrl ${url.hostname} is a production host; pass --allow-production (allowProduction: true) to run the verifier against it`,
     );
@@ -113,5 +160,9 @@ export function resolveOptions(options: VerifyOptions): ResolvedOptions {
     rate,
     strict: options.strict ?? false,
     timeoutMs: positiveInteger("timeoutMs", options.timeoutMs, 10_000, 600_000),
+    maxDurationMs: positiveInteger("maxDurationMs", options.maxDurationMs, 300_000, 24 * 3_600_000),
+    maxUnanswered: MAX_UNANSWERED,
+    maxResponseBytes: MAX_RESPONSE_BYTES,
+    ...(options.minCoverage === undefined ? {} : { minCoverage: coveragePercent(options.minCoverage) }),
   };
 }

@@ -1,3 +1,6 @@
+import type { Coverage } from "./coverage.js";
+import type { CredentialRole } from "./http.js";
+import type { Expectation } from "./evaluate.js";
 import type { CheckBasis, CheckName } from "./checks.js";
 
 /** `passed`: every evaluation held; `failed`: a violation that fails the run; `warned`: a violation of an
@@ -18,6 +21,14 @@ export interface Violation {
   method: string;
   /** The URL sent (secrets masked). */
   url: string;
+  /** What `finicity-contract replay` re-sends: the request by parts, its credentials by role (never their values). */
+  request: {
+    method: string;
+    path: string;
+    query: Array<[string, string]>;
+    credentials: CredentialRole | "partner";
+    expectation: Expectation;
+  };
   response?: { status: number; contentType: string; body: string };
   /** The request was shrunk by fast-check to a minimal one that still fails this check. */
   minimal?: boolean;
@@ -44,10 +55,12 @@ export interface Transient {
 
 export interface Report {
   tool: "finicity-contract";
-  /** true when no check failed (warnings allowed). */
+  /** true when no check failed (warnings allowed) and the run was not stopped early. */
   ok: boolean;
-  /** The CLI's exit code for this report: 0 conforms, 1 does not. */
-  exitCode: 0 | 1;
+  /** The CLI's exit code for this report: 0 conforms, 1 does not, 2 the run stopped early (see `stopped`). */
+  exitCode: 0 | 1 | 2;
+  /** Set when the run stopped before it finished: the server stopped answering, or the time limit ran out. */
+  stopped?: { reason: "unanswered" | "max-duration"; detail: string };
   baseUrl: string;
   region: "au" | "us";
   seed: number;
@@ -66,4 +79,10 @@ export interface Report {
   notes: string[];
   /** How to repeat this run's generated requests. */
   rerun: string;
+  /** Which parameter classes the requests exercised and which documented responses the server produced. */
+  coverage: Coverage;
+  /** The `--min-coverage` asked for, if any. */
+  minCoverage?: number;
+  /** Set when the coverage was below `minCoverage` (the run then fails, exit 1). */
+  coverageBelowMinimum?: boolean;
 }

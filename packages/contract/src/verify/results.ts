@@ -1,5 +1,5 @@
 import { CHECK_NAMES, CHECKS, type CheckName } from "./checks.js";
-import { maskSecrets, toCurl } from "./curl.js";
+import { maskDeep, maskSecrets, toCurl } from "./curl.js";
 import type { Exchange } from "./http.js";
 import type { CheckResult, Report, Transient, Violation } from "./report.js";
 
@@ -44,6 +44,13 @@ export class Results {
       curl: toCurl(this.baseUrl, exchange.request, this.secrets),
       method: exchange.request.method,
       url: this.mask(exchange.url),
+      request: {
+        method: exchange.request.method,
+        path: exchange.request.path,
+        query: exchange.request.query.map(([name, value]) => [name, value] as [string, string]),
+        credentials: exchange.request.method === "POST" ? "partner" : (exchange.request.replay?.credentials ?? "valid"),
+        expectation: exchange.request.replay?.expectation ?? { kind: "none" },
+      },
       ...(exchange.response
         ? {
             response: {
@@ -83,7 +90,7 @@ export class Results {
   transient(exchange: Exchange, purpose: string): void {
     this.transients.push({
       status: exchange.response?.status ?? 0,
-      purpose,
+      purpose: this.mask(purpose),
       curl: toCurl(this.baseUrl, exchange.request, this.secrets),
     });
   }
@@ -92,7 +99,7 @@ export class Results {
     this.notes.push(this.mask(text));
   }
 
-  toReport(meta: Omit<Report, "tool" | "ok" | "exitCode" | "checks" | "violations" | "transients" | "notes">): Report {
+  toReport(meta: Omit<Report, "tool" | "ok" | "exitCode" | "checks" | "violations" | "transients" | "notes" | "coverageBelowMinimum">): Report {
     const checks: CheckResult[] = CHECK_NAMES.map((name) => {
       const { passed, failed, violations } = this.counts.get(name)!;
       const { basis, description } = CHECKS[name];
@@ -103,16 +110,20 @@ export class Results {
     const violations = checks
       .flatMap((check) => check.violations)
       .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
-    const ok = checks.every((check) => check.status !== "failed");
-    return {
-      tool: "finicity-contract",
-      ok,
-      exitCode: ok ? 0 : 1,
-      ...meta,
-      checks,
-      violations,
-      transients: this.transients,
-      notes: this.notes,
-    };
+    const ok = checks.every((check) => check.status !== "failed") && !meta.stopped;
+    // Every string of the report, whatever its field (a content type, a purpose, a note), is masked once more here.
+    return maskDeep(
+      {
+        tool: "finicity-contract",
+        ok,
+        exitCode: meta.stopped ? 2 : ok ? 0 : 1,
+        ...meta,
+        checks,
+        violations,
+        transients: this.transients,
+        notes: this.notes,
+      },
+      this.secrets,
+    );
   }
 }

@@ -2,28 +2,27 @@ import fc from "fast-check";
 import { authProbes, headerNames, obtainToken } from "./auth.js";
 import { CHECKS, type CheckName } from "./checks.js";
 import { conformance, isTransient, parseJson } from "./conformance.js";
-import { UnreachableError } from "./errors.js";
+import { UnreachableError, VerifyError } from "./errors.js";
+import { maskSecrets } from "./curl.js";
+import { escapeControl } from "./escape.js";
 import { boundaryCases, exampleCases, invalidQuery, validQuery, type InvalidValue, type Query } from "./generate.js";
-import { HttpRunner, type Exchange, type TestRequest } from "./http.js";
+import { HttpRunner, RunStopped, type CredentialRole, type Exchange, type StopReason, type TestRequest } from "./http.js";
+import { computeCoverage, notCovered } from "./coverage.js";
 import { resolveOptions, type VerifyOptions } from "./options.js";
 import type { Report, Violation } from "./report.js";
 import { fail, pass, Results, type Outcome } from "./results.js";
+import { makeEvaluator, type Expectation } from "./evaluate.js";
 import { runScenarios } from "./scenarios.js";
 import { SchemaValidator } from "./schemas.js";
 import { asPage, pageSemantics, type CustomersPage } from "./semantics.js";
 import { isObject, loadSpec } from "./spec.js";
 
-/** What a request is meant to provoke. */
-type Expectation = { kind: "valid" } | { kind: "invalid"; invalid: InvalidValue } | { kind: "none" };
-
-/** The error codes Mastercard documents for a rejected parameter (see the 400 response of the spec). */
-const DOCUMENTED_CODES: Record<string, Partial<Record<InvalidValue["rule"], string>>> = {
-  type: { "not-in-enum": "14016" },
-  start: { "below-minimum": "41003" },
-  limit: { "below-minimum": "41004" },
+/** Which credentials each auth probe sends, by role (a replay sends the same roles). */
+const PROBE_ROLES: Partial<Record<CheckName, CredentialRole>> = {
+  "missing-credentials-rejected": "none",
+  "unknown-app-key-rejected": "unknown-app-key",
+  "unknown-token-rejected": "unknown-token",
 };
-
-const brief = (text: string, limit = 200) => (text.length > limit ? `${text.slice(0, limit)}…` : text);
 
 /**
  * Verifies a server against the Get Customers spec: generated and fixed requests, auth probes and semantic
@@ -31,68 +30,53 @@ const brief = (text: string, limit = 200) => (text.length > limit ? `${text.slic
  * `VerifyError` (exit code 2) on bad options, an unreachable server or refused partner credentials.
  */
 export async function verify(options: VerifyOptions): Promise<Report> {
-  const startedAt = new Date();
   const resolved = resolveOptions(options);
+  const secrets: string[] = [resolved.appKey];
+  if (resolved.credentials.kind === "token") secrets.push(resolved.credentials.appToken);
+  else secrets.push(resolved.credentials.partnerSecret);
+  for (const secret of secrets) options.onSecret?.(secret);
+  try {
+    return await run(options, resolved, secrets);
+  } catch (error) {
+    // A message built from what the server sent (a CreateToken `code`, a transport error) is masked and made
+    // safe to print before it leaves.
+    if (error instanceof VerifyError) error.message = escapeControl(maskSecrets(error.message, secrets));
+    throw error;
+  }
+}
+
+async function run(options: VerifyOptions, resolved: ReturnType<typeof resolveOptions>, secrets: string[]): Promise<Report> {
+  const startedAt = new Date();
   const spec = loadSpec();
   const operation = spec.getCustomers;
   const validator = new SchemaValidator(spec);
   const runner = new HttpRunner(resolved.baseUrl, resolved);
-  const secrets: string[] = [resolved.appKey];
-  if (resolved.credentials.kind === "token") secrets.push(resolved.credentials.appToken);
-  else secrets.push(resolved.credentials.partnerSecret);
   const results = new Results(resolved.baseUrl, secrets, resolved.strict);
   const names = headerNames(resolved.region);
 
   // CreateToken, once.
   const { token, exchange: tokenExchange } = await obtainToken(runner, spec, resolved);
-  if (!secrets.includes(token)) secrets.push(token);
+  if (!secrets.includes(token)) {
+    secrets.push(token);
+    options.onSecret?.(token);
+  }
   if (tokenExchange) results.record(conformance(spec.createToken, validator, tokenExchange), tokenExchange, "CreateToken");
 
   const headers = { Accept: "application/json", [names.appKey]: resolved.appKey, [names.appToken]: token };
-  const request = (query: Query, extraHeaders: Record<string, string> = headers): TestRequest => ({
+  const request = (query: Query, expectation: Expectation, extraHeaders: Record<string, string> = headers): TestRequest => ({
     method: "GET",
     path: operation.path,
     query: Object.entries(query),
     headers: extraHeaders,
+    replay: { credentials: expectation.kind === "unauthorized" ? PROBE_ROLES[expectation.check] ?? "valid" : "valid", expectation },
   });
 
-  /** Every check that applies to one Get Customers exchange. */
-  const evaluate = (exchange: Exchange, query: Query, expectation: Expectation): { outcomes: Outcome[]; page?: CustomersPage; transient: boolean } => {
-    if (isTransient(operation, exchange)) return { outcomes: [], transient: true };
-    const outcomes = conformance(operation, validator, exchange);
-    const response = exchange.response;
-    const summary = response ? `${response.status}: ${brief(response.text)}` : `no response: ${exchange.error ?? ""}`;
-    const parsed = response && response.mediaType.includes("json") ? parseJson(response.text) : undefined;
-    const body = parsed?.ok ? parsed.value : undefined;
-    if (expectation.kind === "valid") {
-      outcomes.push(response?.status === 200 ? pass("valid-input-accepted") : fail("valid-input-accepted", "200", summary));
-    }
-    if (expectation.kind === "invalid") {
-      const { parameter, rule, value } = expectation.invalid;
-      const errorBody = body !== undefined && validator.validateComponent("ErrorMessage", body).valid;
-      outcomes.push(
-        response?.status === 400 && errorBody
-          ? pass("invalid-input-rejected")
-          : fail("invalid-input-rejected", `400 with an ErrorMessage body (${parameter}=${JSON.stringify(value)} is ${rule})`, summary),
-      );
-      const code = DOCUMENTED_CODES[parameter]?.[rule];
-      if (code && response?.status === 400) {
-        const got = isObject(body) ? String(body.code) : "no code";
-        outcomes.push(got === code ? pass("error-code-documented") : fail("error-code-documented", `code ${code} for ${parameter} ${rule}`, `code ${got}`));
-      }
-    }
-    let page: CustomersPage | undefined;
-    if (response?.status === 200) {
-      page = asPage(body);
-      if (page) outcomes.push(...pageSemantics(operation, query, page));
-    }
-    return { outcomes, transient: false, ...(page ? { page } : {}) };
-  };
+  const evaluate = makeEvaluator(operation, validator);
 
   let reached = false;
   const sendChecked = async (query: Query, purpose: string, expectation: Expectation, extraHeaders?: Record<string, string>) => {
-    const exchange = await runner.send(request(query, extraHeaders));
-    if (!exchange.response && !reached) throw new UnreachableError(`${resolved.baseUrl} could not be reached: ${exchange.error ?? "no response"}`);
+    const exchange = await runner.send(request(query, expectation, extraHeaders));
+    if (!exchange.response && exchange.status === undefined && !reached) throw new UnreachableError(`${resolved.baseUrl} could not be reached: ${exchange.error ?? "no response"}`);
     reached = true;
     const evaluation = evaluate(exchange, query, expectation);
     if (evaluation.transient) results.transient(exchange, purpose);
@@ -116,12 +100,13 @@ export async function verify(options: VerifyOptions): Promise<Report> {
     let capped = false;
     const details = await fc.check(
       fc.asyncProperty(arbitrary, async (value) => {
+        if (runner.stop) return true;
         if (runner.sent - first >= cap || runner.remaining() < 1) {
           capped = true;
           return true;
         }
         const { query, expectation, purpose } = toCase(value);
-        const exchange = await runner.send(request(query));
+        const exchange = await runner.send(request(query, expectation));
         const evaluation = evaluate(exchange, query, expectation);
         if (evaluation.transient) {
           if (!target) results.transient(exchange, purpose);
@@ -149,9 +134,12 @@ export async function verify(options: VerifyOptions): Promise<Report> {
       else results.keep(minimal);
     }
     if (capped) results.note(`a generated-request property stopped early: its share of the request budget (${cap}) was spent`);
+    // A stop inside the property ends fast-check's run (it sees a thrown error); it ends the whole run here.
+    if (runner.stop) throw new RunStopped(runner.stop);
   };
 
   let budgetReached = false;
+  let stopped: StopReason | undefined;
   try {
     // Fixed cases from the spec's examples; the first one also proves the server is reachable.
     let sample: CustomersPage | undefined;
@@ -162,14 +150,8 @@ export async function verify(options: VerifyOptions): Promise<Report> {
 
     // Auth probes: Get Customers only, never CreateToken.
     for (const probe of authProbes(resolved.region, resolved.appKey, token, resolved.seed)) {
-      const { exchange, transient } = await sendChecked({}, probe.label, { kind: "none" }, probe.headers);
-      if (transient) continue;
-      const status = exchange.response?.status;
-      results.record(
-        [status === 401 ? pass(probe.check) : fail(probe.check, "401", exchange.response ? `${status}: ${brief(exchange.response.text)}` : `no response: ${exchange.error ?? ""}`)],
-        exchange,
-        probe.label,
-      );
+      // The 401 expected is one of the outcomes `evaluate` records.
+      await sendChecked({}, probe.label, { kind: "unauthorized", check: probe.check }, probe.headers);
     }
 
     // Boundaries: valid edges must be accepted, values just past them rejected.
@@ -216,9 +198,14 @@ export async function verify(options: VerifyOptions): Promise<Report> {
       Math.max(1, runner.remaining()),
     );
   } catch (error) {
-    if (!(error instanceof Error && error.name === "BudgetExhausted")) throw error;
-    budgetReached = true;
-    results.note(`the request budget (${resolved.maxRequests}) was spent before every phase ran; raise --max-requests for a full run`);
+    if (error instanceof RunStopped) {
+      stopped = error.stop;
+      results.note(error.stop.detail);
+    } else {
+      if (!(error instanceof Error && error.name === "BudgetExhausted")) throw error;
+      budgetReached = true;
+      results.note(`the request budget (${resolved.maxRequests}) was spent before every phase ran; raise --max-requests for a full run`);
+    }
   }
 
   const rerun = `finicity-contract verify --base-url ${resolved.baseUrl} --region ${resolved.region} --seed ${resolved.seed} --runs ${resolved.runs} --max-requests ${resolved.maxRequests}${resolved.strict ? " --strict" : ""}${options.allowProduction ? " --allow-production" : ""}`;
@@ -233,7 +220,19 @@ export async function verify(options: VerifyOptions): Promise<Report> {
     requests: runner.sent,
     maxRequests: resolved.maxRequests,
     rerun,
+    coverage: computeCoverage(operation, spec.createToken, runner.log),
+    ...(resolved.minCoverage === undefined ? {} : { minCoverage: resolved.minCoverage }),
+    ...(stopped ? { stopped } : {}),
   });
   if (budgetReached && !report.notes.some((n) => n.includes("budget"))) report.notes.push("request budget spent");
+  if (resolved.minCoverage !== undefined && report.coverage.percent < resolved.minCoverage) {
+    const missing = notCovered(report.coverage);
+    report.coverageBelowMinimum = true;
+    report.ok = false;
+    if (report.exitCode === 0) report.exitCode = 1;
+    report.notes.push(
+      `coverage ${report.coverage.percent}% is below the minimum of ${resolved.minCoverage}%; not covered: ${missing.slice(0, 20).join(", ")}${missing.length > 20 ? `, and ${missing.length - 20} more` : ""}`,
+    );
+  }
   return report;
 }

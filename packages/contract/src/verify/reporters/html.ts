@@ -23,6 +23,9 @@ details.warning{border-left-color:#bf8700}
 summary{cursor:pointer;font-weight:600}
 pre{background:#f6f8fa;padding:8px;border-radius:6px;overflow-x:auto;white-space:pre-wrap;word-break:break-all;font-size:13px}
 dt{font-weight:600;margin-top:6px}dd{margin:0 0 0 12px}
+dd,li,summary,td,h1,.banner div{overflow-wrap:anywhere;min-width:0}
+.facts li{max-width:100%}
+.table-wrap{overflow-x:auto;max-width:100%}
 `;
 
 function violationHtml(v: Violation): string {
@@ -35,6 +38,34 @@ function violationHtml(v: Violation): string {
 ${v.response ? `<dt>Response</dt><dd><pre>${escapeHtml(`HTTP ${v.response.status}  ${v.response.contentType}\n\n${v.response.body}`)}</pre></dd>` : ""}
 </dl>
 </details>`;
+}
+
+function coverageHtml(report: Report): string {
+  const { coverage } = report;
+  const mark = (covered: boolean) => `<td class="status ${covered ? "passed" : "not-run"}">${covered ? "covered" : "not covered"}</td>`;
+  const parameters = coverage.parameters
+    .map((c) => `<tr><td><code>${escapeHtml(c.parameter)}</code></td><td>${escapeHtml(c.class)}</td>${mark(c.covered)}</tr>`)
+    .join("\n");
+  const responses = coverage.responses
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(r.operation)}</td><td>${escapeHtml(r.status)}</td><td><code>${escapeHtml(r.contentType)}</code></td>${mark(r.covered)}<td>${r.counted ? "yes" : "no"}</td></tr>`,
+    )
+    .join("\n");
+  return `<h2>Coverage: ${coverage.percent}%${report.minCoverage === undefined ? "" : ` (minimum ${report.minCoverage}%)`}</h2>
+<p>${coverage.covered} of ${coverage.total} parameter value classes and documented responses were exercised.</p>
+<div class="table-wrap"><table>
+<thead><tr><th>Parameter</th><th>Class of values</th><th>Result</th></tr></thead>
+<tbody>
+${parameters}
+</tbody>
+</table></div>
+<div class="table-wrap"><table>
+<thead><tr><th>Operation</th><th>Status</th><th>Content type</th><th>Result</th><th>Counted</th></tr></thead>
+<tbody>
+${responses}
+</tbody>
+</table></div>`;
 }
 
 /** The report as one self-contained HTML page (no scripts, styles inline, nothing loaded from elsewhere). */
@@ -51,13 +82,14 @@ export function formatHtml(report: Report): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>finicity-contract: ${report.ok ? "conforms" : "does not conform"} (${escapeHtml(report.baseUrl)})</title>
+<title>finicity-contract: ${report.stopped ? "stopped early" : report.ok ? "conforms" : "does not conform"} (${escapeHtml(report.baseUrl)})</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
 <div class="banner ${report.ok ? "ok" : "bad"}">
-<h1>${report.ok ? "The server conforms to the Get Customers spec" : "The server does not conform to the Get Customers spec"}</h1>
+<h1>${report.stopped ? "The run stopped early: no verdict" : report.ok ? "The server conforms to the Get Customers spec" : "The server does not conform to the Get Customers spec"}</h1>
+${report.stopped ? `<div>${escapeHtml(report.stopped.detail)}</div>` : ""}
 <div>${count("failed")} failed · ${count("warned")} warnings · ${count("passed")} passed · ${count("not-run")} not run</div>
 </div>
 <ul class="facts">
@@ -66,12 +98,12 @@ export function formatHtml(report: Report): string {
 <li>Started: ${escapeHtml(report.startedAt)}</li><li>Strict: ${report.strict ? "yes" : "no"}</li>
 </ul>
 <h2>Checks</h2>
-<table>
+<div class="table-wrap"><table>
 <thead><tr><th>Check</th><th>Basis</th><th>Result</th><th>Passed</th><th>Failed</th><th>What it asserts</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
-</table>
+</table></div>
 <h2>Violations (${report.violations.length})</h2>
 ${report.violations.length === 0 ? "<p>None.</p>" : report.violations.map(violationHtml).join("\n")}
 ${
@@ -80,6 +112,7 @@ ${
     : `<h2>Gateway transients (${report.transients.length}, not violations)</h2>
 <ul>${report.transients.map((t) => `<li>${t.status} ${escapeHtml(t.purpose)}<pre>${escapeHtml(t.curl)}</pre></li>`).join("\n")}</ul>`
 }
+${coverageHtml(report)}
 ${report.notes.length === 0 ? "" : `<h2>Notes</h2>\n<ul>${report.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("\n")}</ul>`}
 <h2>Repeat this run</h2>
 <pre>${escapeHtml(report.rerun)}</pre>

@@ -1,3 +1,4 @@
+import { notCovered } from "../coverage.js";
 import type { Report } from "../report.js";
 
 const escapeXml = (text: string) =>
@@ -19,7 +20,7 @@ export function formatJUnit(report: Report): string {
   lines.push(`<testsuites name="finicity-contract" ${attributes}>`);
   lines.push(`  <testsuite name="finicity-contract verify ${escapeXml(report.baseUrl)}" ${attributes} timestamp="${report.startedAt}">`);
   lines.push("    <properties>");
-  for (const [name, value] of [["baseUrl", report.baseUrl], ["region", report.region], ["seed", String(report.seed)], ["requests", String(report.requests)], ["strict", String(report.strict)]] as const) {
+  for (const [name, value] of [["baseUrl", report.baseUrl], ["region", report.region], ["seed", String(report.seed)], ["requests", String(report.requests)], ["strict", String(report.strict)], ["coverage", String(report.coverage.percent)], ["coverage.covered", String(report.coverage.covered)], ["coverage.total", String(report.coverage.total)], ["coverage.notCovered", notCovered(report.coverage).join(", ")], ...(report.minCoverage === undefined ? [] : [["minCoverage", String(report.minCoverage)]])] as const) {
     lines.push(`      <property name="${name}" value="${escapeXml(value)}"/>`);
   }
   lines.push("    </properties>");
