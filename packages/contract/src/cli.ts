@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { runCompat } from "./compat/compat-command.js";
 import { VerifyError } from "./verify/errors.js";
 import { formatTerminal } from "./verify/reporters/terminal.js";
 import { verify } from "./verify/verify.js";
@@ -94,6 +95,18 @@ program
     const text = formatTerminal(report);
     console.log(flags.quiet ? text.split("\n").slice(-2).join("\n") : text);
     process.exitCode = report.exitCode;
+  });
+
+program
+  .command("compat")
+  .description(
+    "Check a usage profile (finicity-mock --usage-out, GET /__sandbox/usage) against a spec: does it still accept\n" +
+      "every recorded call, and still describe the responses relied on? Exit codes: 0 compatible, 1 not, 2 bad input.",
+  )
+  .requiredOption("--usage <file>", "the usage profile (JSON)")
+  .option("--spec <file>", "the OpenAPI document to check against (default: the one in @finicity-aggregation/types)")
+  .action((flags: { usage: string; spec?: string }) => {
+    process.exitCode = runCompat(flags);
   });
 
 try {

@@ -9,3 +9,6 @@ export { formatJson } from "./verify/reporters/json.js";
 export { formatJUnit } from "./verify/reporters/junit.js";
 export { formatHtml } from "./verify/reporters/html.js";
 export { writeReports, type ReportFiles } from "./verify/write-reports.js";
+export { checkCompat, formatCompat, type CompatFinding, type CompatResult } from "./compat/compat.js";
+export { parseUsageProfile, readUsageProfile, UsageProfileError, type UsageProfile } from "./compat/usage-profile.js";
+export { readSpecDocument } from "./compat/compat-command.js";
