@@ -30,7 +30,10 @@ async function curl(args: string[]): Promise<CurlAnswer> {
 
 const json = ["-H", "Content-Type: application/json"];
 
-describe("the HTTP control API, driven by curl", () => {
+// Upper bounds only: each test starts Prism (and the CLI tests a node process), slow on a loaded machine.
+const SLOW = { timeout: 120_000 };
+
+describe("the HTTP control API, driven by curl", SLOW, () => {
   it("resets, adds, removes, faults, lists requests, issues a token and reads usage", async () => {
     const mock = await startSandbox({ customers: 3, credentials });
     const control = mock.controlUrl!;
@@ -157,7 +160,7 @@ async function startCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { child, output: () => output };
 }
 
-describe("finicity-mock and the control API", () => {
+describe("finicity-mock and the control API", SLOW, () => {
   it("says at start that the control API is off on a non-loopback host without a token", async () => {
     const { child, output } = await startCli(["--host", "0.0.0.0"]);
     child.kill("SIGTERM");
