@@ -38,7 +38,8 @@ function editedSpec(edit: (document: any) => void): string {
 const compat = (usage: string, spec?: string) => runCli(["compat", "--usage", usage, ...(spec === undefined ? [] : ["--spec", spec])]);
 const explain = (result: { code: number; stdout: string; stderr: string }) => `exit ${result.code}\n${result.stdout}\n${result.stderr}`;
 
-describe("finicity-contract compat", () => {
+// Upper bound only: every test runs the CLI (a node process) one or more times, slow on a loaded machine.
+describe("finicity-contract compat", { timeout: 120_000 }, () => {
   it("passes a profile against the spec it was recorded with (the shipped one by default)", async () => {
     const usage = await recordProfile(["limit=1000", "type=active&start=2&limit=5", "type=testing", "search=smith", "username=&type=&search=&start=1&limit=25"]);
     const result = await compat(usage);

@@ -43,7 +43,7 @@ describe("sandboxHandlers() under setupWorker in chromium", () => {
       headless: true,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await context?.close();
@@ -51,7 +51,7 @@ describe("sandboxHandlers() under setupWorker in chromium", () => {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   });
 
-  it("pages across every customer, turns a fault and a 401 into typed errors, and never reaches the network", { timeout: 60_000 }, async () => {
+  it("pages across every customer, turns a fault and a 401 into typed errors, and never reaches the network", { timeout: 120_000 }, async () => {
     const page = await context!.newPage();
     const problems: string[] = [];
     const apiRequests: Array<{ url: string; fromWorker: boolean }> = [];
