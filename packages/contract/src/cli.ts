@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { UsageError, VerifyError } from "./verify/errors.js";
 import { appendFile, readFile } from "node:fs/promises";
 import { addMaskCommands, formatAnnotations, formatSummary } from "./verify/reporters/github.js";
+import { runCompat } from "./compat/compat-command.js";
 import { formatTerminal } from "./verify/reporters/terminal.js";
 import { formatReplay, replay } from "./verify/replay.js";
 import { escapeControl } from "./verify/escape.js";
@@ -194,6 +195,18 @@ program
     });
     console.log(formatReplay(result));
     process.exitCode = result.exitCode;
+  });
+
+program
+  .command("compat")
+  .description(
+    "Check a usage profile (finicity-mock --usage-out, GET /__sandbox/usage) against a spec: does it still accept\n" +
+      "every recorded call, and still describe the responses relied on? Exit codes: 0 compatible, 1 not, 2 bad input.",
+  )
+  .requiredOption("--usage <file>", "the usage profile (JSON)")
+  .option("--spec <file>", "the OpenAPI document to check against (default: the one in @finicity-aggregation/types)")
+  .action((flags: { usage: string; spec?: string }) => {
+    process.exitCode = runCompat(flags);
   });
 
 try {

@@ -12,3 +12,6 @@ export { writeReports, type ReportFiles } from "./verify/write-reports.js";
 export { replay, formatReplay, type ReplayOptions, type ReplayReport, type ReplayResult, type ReplayStatus } from "./verify/replay.js";
 export { computeCoverage, type Coverage, type ParameterClass, type ResponseClass } from "./verify/coverage.js";
 export { formatAnnotations, formatSummary, addMaskCommands } from "./verify/reporters/github.js";
+export { checkCompat, formatCompat, type CompatFinding, type CompatResult } from "./compat/compat.js";
+export { parseUsageProfile, readUsageProfile, UsageProfileError, type UsageProfile } from "./compat/usage-profile.js";
+export { readSpecDocument } from "./compat/compat-command.js";

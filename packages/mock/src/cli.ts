@@ -1,7 +1,9 @@
 #!/usr/bin/env node
+import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { SandboxInputError } from "./sandbox/errors.js";
+import { describeControlApi } from "./sandbox/control-access.js";
 import { parseFaultHeader, type Fault } from "./sandbox/faults.js";
 import type { RunningMock, RunningSandbox } from "./start-mock.js";
 
@@ -46,6 +48,8 @@ const program = new Command()
   .option("--partner-secret <secret>", "sandbox: accept only this partner secret (default: any non-empty one); prefer FINICITY_MOCK_PARTNER_SECRET")
   .option("--fault <fault>", "sandbox: apply this fault to every request, in the X-Mock-Fault grammar (e.g. latency=50)", parseFault)
   .option("--no-fault-header", "sandbox: ignore the X-Mock-Fault request header")
+  .option("--control-token <token>", "sandbox: require this bearer token on the HTTP control API (/__sandbox/); prefer FINICITY_MOCK_CONTROL_TOKEN. Without one, the control API is served only on a loopback host")
+  .option("--usage-out <file>", "sandbox: write the usage profile (JSON) to this file on exit")
   .addOption(
     new Option("--log-level <level>", "Prism's log level")
       .choices(["silent", "fatal", "error", "warn", "info", "debug", "trace"])
@@ -71,8 +75,17 @@ const opts = program.opts<{
   partnerSecret?: string;
   fault?: Fault;
   faultHeader: boolean;
+  controlToken?: string;
+  usageOut?: string;
   logLevel: "silent";
 }>();
+const controlToken = opts.controlToken ?? (process.env["FINICITY_MOCK_CONTROL_TOKEN"] || undefined);
+if (controlToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(controlToken)) {
+  program.error("error: the control token (--control-token or FINICITY_MOCK_CONTROL_TOKEN) must be at least 16 printable characters without spaces");
+}
+if (opts.mode !== "sandbox" && (opts.usageOut !== undefined || opts.controlToken !== undefined)) {
+  program.error(`error: ${opts.usageOut !== undefined ? "--usage-out" : "--control-token"} needs --mode sandbox`);
+}
 const partnerSecret = opts.partnerSecret ?? process.env["FINICITY_MOCK_PARTNER_SECRET"];
 
 // Loaded after the options are parsed, so a bad option is reported without loading Prism.
@@ -92,6 +105,7 @@ const start = (port: number): Promise<RunningMock | RunningSandbox> => {
       ...(partnerSecret === undefined ? {} : { partnerSecret }),
     },
     faults: { header: opts.faultHeader, ...(opts.fault === undefined ? {} : { always: opts.fault }) },
+    ...(controlToken === undefined ? {} : { controlToken }),
   });
 };
 const isPortTaken = (error: unknown) => /EADDRINUSE/.test(String((error as Error | undefined)?.message ?? error));
@@ -121,6 +135,7 @@ if ("directUrl" in mock) {
     `Try: TOKEN=$(curl -s -X POST -H "App-Key: ${key}" -H 'Content-Type: application/json' -d "{\\"partnerId\\":\\"${id}\\",\\"partnerSecret\\":\\"${secret}\\"}" '${mock.url}/aggregation/v2/partners/authentication' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')`,
   );
   console.log(`     curl -H "App-Key: ${key}" -H "Finicity-App-Token: $TOKEN" '${mock.url}/aggregation/v1/customers?start=1&limit=25'`);
+  console.log(describeControlApi(mock.controlUrl, controlToken !== undefined, opts.host));
 } else {
   console.log(`Try: curl -H 'App-Key: demo' -H 'Finicity-App-Token: demo' '${mock.url}/aggregation/v1/customers?start=1&limit=25'`);
 }
@@ -129,8 +144,17 @@ let closing = false;
 const stop = () => {
   if (closing) return;
   closing = true;
+  if (opts.usageOut !== undefined && "sandbox" in mock) {
+    try {
+      writeFileSync(opts.usageOut, `${JSON.stringify(mock.sandbox.usage(), null, 2)}\n`);
+      console.error(`Usage profile written to ${opts.usageOut}`);
+    } catch (error) {
+      console.error(`finicity-mock: could not write the usage profile to ${opts.usageOut}: ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
+  }
   mock.close().then(
-    () => process.exit(0),
+    () => process.exit(process.exitCode ?? 0),
     () => process.exit(1),
   );
 };

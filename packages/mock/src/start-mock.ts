@@ -5,6 +5,7 @@ import { createSandboxCore, type SandboxControl } from "./sandbox/core.js";
 import type { SandboxOptions } from "./sandbox/options.js";
 import { SandboxInputError } from "./sandbox/errors.js";
 import { loadSpec, specPath } from "./spec.js";
+import { controlAccessFor } from "./sandbox/control-access.js";
 
 export type MockMode = "static" | "dynamic" | "sandbox";
 
@@ -32,6 +33,11 @@ export interface StartSandboxOptions extends CommonOptions, SandboxOptions {
   mode: "sandbox";
   /** Port of `directUrl` (the sandbox itself); default 0, a free one. */
   directPort?: number;
+  /**
+   * Bearer token for the HTTP control API under `directUrl/__sandbox/` (16+ printable characters). Without one,
+   * the control API is served only when `host` is a loopback address, and is off otherwise.
+   */
+  controlToken?: string;
 }
 
 export type StartMockOptions = StartPrismMockOptions | StartSandboxOptions;
@@ -50,6 +56,8 @@ export interface RunningSandbox extends RunningMock {
   directUrl: string;
   /** Drive the sandbox from code. */
   sandbox: SandboxControl;
+  /** Base of the HTTP control API (`directUrl` + `/__sandbox`), or undefined when it is off (see `controlToken`). */
+  controlUrl: string | undefined;
 }
 
 /** Starts a mock. Resolves once it accepts connections. */
@@ -68,7 +76,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const path = options.spec ?? specPath();
 
   if (options.mode === "sandbox") {
-    const core = createSandboxCore(options);
+    const controlApi = controlAccessFor(host, options.controlToken);
+    const core = createSandboxCore({ ...options, controlApi });
     const { control } = core;
     const direct = await startSandboxServer(core, options.directPort ?? 0, host);
     let proxy: RunningPrism;
@@ -98,6 +107,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       url: proxy.url,
       directUrl: direct.url,
       sandbox: control,
+      controlUrl: controlApi === false ? undefined : `${direct.url}/__sandbox`,
       close: async () => {
         await Promise.all([proxy.close(), direct.close()]);
       },

@@ -7,6 +7,8 @@ import { validateOptions, type SandboxOptions } from "./options.js";
 import { parseCustomerQuery } from "./query.js";
 import { errorAnswer, gatewayErrorAnswer, jsonAnswer, jsonTextAnswer, textAnswer, type SandboxAnswer } from "./responses.js";
 import { TokenStore } from "./tokens.js";
+import { CONTROL_PREFIX, serveControl, validateControlAccess } from "./control-routes.js";
+import { UsageRecorder, type UsageProfile } from "./usage.js";
 
 export const CUSTOMERS_PATH = "/aggregation/v1/customers";
 export const AUTHENTICATION_PATH = "/aggregation/v2/partners/authentication";
@@ -62,6 +64,8 @@ export interface SandboxControl {
   issueToken(): string;
   /** The current customers, in the sandbox's order (createdDate, then id). */
   customers(): readonly Customer[];
+  /** The usage profile: the shapes of the calls served since start (kept across `reset()`). */
+  usage(): UsageProfile;
 }
 
 /** The sandbox on plain requests: what the server and createSandbox share. */
@@ -95,6 +99,8 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
   let factory: CustomerFactory;
   let records: LogEntry[] = [];
   let queued: Fault[] = [];
+  const controlAccess = validateControlAccess(options.controlApi);
+  const usage = new UsageRecorder();
   const always = settings.faults.always && !isEmptyFault(settings.faults.always) ? settings.faults.always : undefined;
 
   const reset = () => {
@@ -136,9 +142,17 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     },
     issueToken: () => tokens.issue(),
     customers: () => store.list().map((customer) => ({ ...customer })),
+    usage: () => usage.profile(),
   };
 
+  /** The HTTP control API when it is on; else the API itself, with each answer noted in the usage profile. */
   function serve(request: SandboxRequest, signal?: () => AbortSignal): SandboxAnswer | Promise<SandboxAnswer> {
+    if (controlAccess !== false && request.path.startsWith(CONTROL_PREFIX)) return serveControl(request, control, controlAccess);
+    const answer = serveApi(request, signal);
+    return answer instanceof Promise ? answer.then((settled) => usage.observe(request, settled)) : usage.observe(request, answer);
+  }
+
+  function serveApi(request: SandboxRequest, signal?: () => AbortSignal): SandboxAnswer | Promise<SandboxAnswer> {
     const entry: LogEntry = { method: request.method, path: request.path, query: request.query, headers: request.headers, status: 0 };
     record(entry);
 

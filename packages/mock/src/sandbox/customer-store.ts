@@ -12,7 +12,7 @@ interface Entry {
    */
   searchText: string;
   /** `JSON.stringify(customer)` as UTF-8 bytes, made on first use. */
-  json: Buffer | undefined;
+  json: Uint8Array | undefined;
 }
 
 /**
@@ -26,7 +26,7 @@ export class CustomerStore implements ExistingCustomers {
   private readonly byId = new Map<string, Entry>();
   private readonly byUsername = new Map<string, Entry>();
   /** Recent pages by query, emptied whenever the customers change. */
-  private readonly pages = new Map<string, Buffer>();
+  private readonly pages = new Map<string, Uint8Array>();
 
   constructor(customers: readonly Customer[]) {
     this.replace(customers);
@@ -94,7 +94,7 @@ export class CustomerStore implements ExistingCustomers {
    * most 64 pages of up to 64 KiB each) until the customers change, so a repeated query costs a lookup.
    * Callers must not change the bytes.
    */
-  pageJson(query: CustomerQuery): Buffer {
+  pageJson(query: CustomerQuery): Uint8Array {
     const key = `${query.start} ${query.limit} ${query.type ?? ""} ${query.username === undefined ? "" : JSON.stringify(query.username)} ${query.search ?? ""}`;
     const cached = this.pages.get(key);
     if (cached !== undefined) return cached;
@@ -106,7 +106,7 @@ export class CustomerStore implements ExistingCustomers {
     return page;
   }
 
-  private buildPage(query: CustomerQuery): Buffer {
+  private buildPage(query: CustomerQuery): Uint8Array {
     const from = query.start - 1;
     const to = from + query.limit;
     let found: number;
@@ -129,13 +129,13 @@ export class CustomerStore implements ExistingCustomers {
       page = candidates.slice(from, to);
     }
     const moreAvailable = from + page.length < found;
-    const parts: Buffer[] = [Buffer.from(`{"found":${found},"displaying":${page.length},"moreAvailable":${moreAvailable},"customers":[`)];
+    const parts: Uint8Array[] = [UTF8.encode(`{"found":${found},"displaying":${page.length},"moreAvailable":${moreAvailable},"customers":[`)];
     for (const entry of page) {
       if (parts.length > 1) parts.push(COMMA);
-      parts.push((entry.json ??= Buffer.from(JSON.stringify(entry.customer))));
+      parts.push((entry.json ??= UTF8.encode(JSON.stringify(entry.customer))));
     }
     parts.push(CLOSE);
-    return Buffer.concat(parts);
+    return concatBytes(parts);
   }
 
   private entriesOfType(type: string | undefined): readonly Entry[] {
@@ -166,8 +166,22 @@ function makeEntry(customer: Customer): Entry {
 const MAX_CACHED_PAGES = 64;
 const MAX_CACHED_PAGE_BYTES = 64 * 1024;
 const NONE: readonly Entry[] = [];
-const COMMA = Buffer.from(",");
-const CLOSE = Buffer.from("]}");
+// Web APIs only (no node Buffer): the same store runs in browsers under MSW's setupWorker.
+const UTF8 = new TextEncoder();
+const COMMA = UTF8.encode(",");
+const CLOSE = UTF8.encode("]}");
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.byteLength;
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.byteLength;
+  }
+  return bytes;
+}
 
 function oneOrNone(entry: Entry | undefined): readonly Entry[] {
   return entry === undefined ? NONE : [entry];

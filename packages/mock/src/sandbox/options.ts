@@ -1,4 +1,5 @@
 import { SandboxInputError } from "./errors.js";
+import type { ControlApiAccess } from "./control-routes.js";
 import { validateFault, type FaultConfig } from "./faults.js";
 
 export const DEFAULT_SEED = "finicity";
@@ -35,6 +36,11 @@ export interface SandboxOptions {
    * long-running sandbox under load does not grow without bound. `0` records nothing; `Infinity` keeps all.
    */
   maxRecordedRequests?: number;
+  /**
+   * The HTTP control API under `/__sandbox/`: `true` serves it to anyone who can reach the sandbox, `{ token }`
+   * only with `Authorization: Bearer TOKEN`; default `false` (off). `startMock` sets it from `host` and `controlToken`.
+   */
+  controlApi?: ControlApiAccess;
 }
 
 export interface Settings {

@@ -39,10 +39,15 @@ export function webSandbox(core: SandboxCore): Sandbox {
       { method: request.method, path: url.pathname, query: url.searchParams, headers, body: () => request.text() },
       () => request.signal,
     );
-    return answer.truncate ? truncatedResponse(answer) : new Response(answer.body as BodyInit, { status: answer.status, headers: answer.headers });
+    if (answer.truncate) return truncatedResponse(answer);
+    // A web Response refuses any body, even an empty one, with a null-body status (the control API's 204s).
+    const body = NULL_BODY_STATUSES.has(answer.status) ? null : (answer.body as BodyInit);
+    return new Response(body, { status: answer.status, headers: answer.headers });
   }
   return { handle, control: core.control };
 }
+
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /** The headers, then half the body, then the stream fails. */
 function truncatedResponse(answer: SandboxAnswer): Response {

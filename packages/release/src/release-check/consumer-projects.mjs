@@ -166,10 +166,67 @@ try {
   const client = createCustomersClient({ baseUrl: mock.url, appKey: "consumer-check-app-key", appToken: "consumer-check-app-token" });
   const page = await client.getCustomers({ limit: 1 });
   if (!page.customers.length) throw new Error("no customers from the mock");
+  // msw is an optional peer of the mock: installing the mock alone must not bring it in.
+  if (await import("msw").then(() => true, () => false)) throw new Error("msw was installed with the mock; it must stay an optional peer");
   console.log(JSON.stringify({ ok: true, node: process.version, contractExports: Object.keys(contract).length, found: page.found }));
 } finally {
   await mock.close();
 }
+`,
+  );
+  return dir;
+}
+
+/** The msw version the MSW host installs beside the mock (the one the mock's own tests pin). */
+export const MSW_VERSION = "2.15.0";
+
+/** Lists every customer through the client with no baseUrl, under msw/node with sandboxHandlers(), then a 401. */
+const MSW_BODY = `
+const credentials = { appKey: "consumer-msw-app-key", partnerId: "consumer-msw-partner", partnerSecret: "consumer-msw-secret" };
+const { handlers, control } = sandboxHandlers({ customers: 12, credentials });
+const server = setupServer(...handlers);
+server.listen({ onUnhandledRequest: "error" });
+try {
+  const client = createCustomersClient(credentials);
+  const ids = [];
+  for await (const customer of client.iterateCustomers({ limit: 5 })) ids.push(customer.id);
+  if (ids.length !== 12) throw new Error("expected 12 customers under MSW, got " + ids.length);
+  const denied = await createCustomersClient({ appKey: credentials.appKey, appToken: "wrong" }).getCustomers().then(() => undefined, (error) => error.status);
+  if (denied !== 401) throw new Error("expected a 401 for a wrong token, got " + denied);
+  console.log(JSON.stringify({ ok: true, node: process.version, customers: ids.length, requests: control.requests.length }));
+} finally {
+  server.close();
+}
+`;
+
+/**
+ * The MSW host: installs the mock with msw, and imports \`@finicity-aggregation/mock/msw\` from ESM (\`esm.mjs\`) and
+ * CommonJS (\`cjs.cjs\`).
+ * @param {{ root: string, registryUrl: string, versions: Record<string, string> }} options
+ */
+export async function writeMswHost({ root, registryUrl, versions }) {
+  const dir = join(root, "msw-host");
+  await mkdir(dir, { recursive: true });
+  const dependencies = Object.fromEntries(["mock", "client", "types"].map((p) => [`${SCOPE}/${p}`, requireVersion(versions, `${SCOPE}/${p}`)]));
+  dependencies.msw = MSW_VERSION;
+  await writeFile(join(dir, "package.json"), JSON.stringify({ name: "msw-host", private: true, type: "module", dependencies }, null, 2));
+  await writeFile(join(dir, ".npmrc"), `${SCOPE}:registry=${registryUrl}\n`);
+  await writeFile(
+    join(dir, "esm.mjs"),
+    `import { sandboxHandlers } from "${SCOPE}/mock/msw";
+import { createCustomersClient } from "${SCOPE}/client";
+import { setupServer } from "msw/node";
+${MSW_BODY}`,
+  );
+  await writeFile(
+    join(dir, "cjs.cjs"),
+    `"use strict";
+const { sandboxHandlers } = require("${SCOPE}/mock/msw");
+const { createCustomersClient } = require("${SCOPE}/client");
+const { setupServer } = require("msw/node");
+(async () => {
+${MSW_BODY}
+})().catch((error) => { console.error(error); process.exitCode = 1; });
 `,
   );
   return dir;

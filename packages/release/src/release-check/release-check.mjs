@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { run, runOrThrow } from "../run.mjs";
-import { writeConsumerProjects, writeMockHost } from "./consumer-projects.mjs";
+import { writeConsumerProjects, writeMockHost, writeMswHost } from "./consumer-projects.mjs";
 import { startLocalRegistry } from "./local-registry.mjs";
 import { nodeRuntimes } from "./node-runtimes.mjs";
 import { checkSizeLimit } from "./size-limit.mjs";
@@ -101,7 +101,8 @@ async function checkConsumers({ work, packages, tarballs, runtimes, step, log })
     const consumersRoot = join(work, "consumers");
     const projects = await writeConsumerProjects({ root: consumersRoot, registryUrl: registry.url, versions });
     const mockHost = await writeMockHost({ root: consumersRoot, registryUrl: registry.url, versions });
-    const installDirs = [mockHost, ...projects.map((p) => p.dir)];
+    const mswHost = await writeMswHost({ root: consumersRoot, registryUrl: registry.url, versions });
+    const installDirs = [mockHost, mswHost, ...projects.map((p) => p.dir)];
     const installs = await mapLimit(installDirs, 3, (dir) =>
       run("npm", ["install", "--no-audit", "--no-fund", "--prefer-online", "--loglevel=error"], { cwd: dir, timeoutMs: 240_000 }),
     );
@@ -132,6 +133,12 @@ async function checkConsumers({ work, packages, tarballs, runtimes, step, log })
       const smokeOk = smoke.code === 0 && smoke.stdout.includes('"ok":true');
       log(`  ${runtime.label} mock-host (startMock + client + contract): ${smokeOk ? smoke.stdout.trim() : "FAILED"}`);
       if (!smokeOk) problems.push(`mock host under ${runtime.label} failed (exit ${smoke.code}):\n${smoke.stdout}${smoke.stderr}`.trim());
+      for (const entry of ["esm.mjs", "cjs.cjs"]) {
+        const msw = await run(runtime.bin, [entry], { cwd: mswHost, timeoutMs: 60_000 });
+        const mswOk = msw.code === 0 && msw.stdout.includes('"ok":true');
+        log(`  ${runtime.label} msw-host ${entry} (@finicity-aggregation/mock/msw + msw/node + client): ${mswOk ? msw.stdout.trim() : "FAILED"}`);
+        if (!mswOk) problems.push(`msw host ${entry} under ${runtime.label} failed (exit ${msw.code}):\n${msw.stdout}${msw.stderr}`.trim());
+      }
     }
   } finally {
     if (stopMock) await stopMock();

@@ -15,7 +15,11 @@ import { run } from "../run.mjs";
 import { checkTarballDependencies } from "./dependency-check.mjs";
 
 /** Paths a tarball may hold (relative to `package/`). */
-const ALLOWED = [/^package\.json$/, /^README\.md$/i, /^LICENSE(\.md|\.txt)?$/i, /^CHANGELOG\.md$/i, /^dist\//, /^bin\//, /^openapi\.yaml$/];
+const ALLOWED = [
+  /^package\.json$/, /^README\.md$/i, /^LICENSE(\.md|\.txt)?$/i, /^CHANGELOG\.md$/i, /^dist\//, /^bin\//, /^openapi\.yaml$/,
+  // The mock's documents for other languages: its control API's OpenAPI description and the usage profile's JSON Schema.
+  /^control-api\.openapi\.yaml$/, /^usage-profile\.schema\.json$/,
+];
 /** Paths no tarball may hold, even under an allowed folder. */
 const FORBIDDEN = [/(^|\/)(test|tests|__tests__|fixtures|__fixtures__|__mocks__)\//, /\.(test|spec)\.[cm]?[jt]sx?$/, /(^|\/)tsconfig[^/]*\.json$/];
 /** Files every tarball must hold. */
