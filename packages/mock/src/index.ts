@@ -11,6 +11,7 @@ export { specPath, loadSpec } from "./spec.js";
 export { applyDynamicOverlay } from "./dynamic-overlay.js";
 export {
   createSandbox,
+  DEMO_CREDENTIALS,
   ConnectionDroppedError,
   type Sandbox,
   type SandboxControl,

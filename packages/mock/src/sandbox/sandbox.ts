@@ -9,6 +9,7 @@ export {
   DEFAULT_MAX_RECORDED_REQUESTS,
   DEFAULT_SEED,
   DEFAULT_TOKEN_TTL_MS,
+  DEMO_CREDENTIALS,
   type SandboxCredentials,
   type SandboxOptions,
 } from "./options.js";
