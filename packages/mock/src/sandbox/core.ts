@@ -7,6 +7,7 @@ import { validateOptions, type SandboxOptions } from "./options.js";
 import { parseCustomerQuery } from "./query.js";
 import { errorAnswer, gatewayErrorAnswer, jsonAnswer, jsonTextAnswer, textAnswer, type SandboxAnswer } from "./responses.js";
 import { TokenStore } from "./tokens.js";
+import { isSecretName, REDACTED } from "../redaction.js";
 
 export const CUSTOMERS_PATH = "/aggregation/v1/customers";
 export const AUTHENTICATION_PATH = "/aggregation/v2/partners/authentication";
@@ -35,7 +36,10 @@ export interface RecordedRequest {
   path: string;
   /** Query parameters (the first value of each name), decoded. */
   query: Record<string, string>;
-  /** Request headers, lower-case names; `App-Key`, `Finicity-App-Key`, `Finicity-App-Token` and `Authorization` are masked. */
+  /**
+   * Request headers, lower-case names. Every header whose name suggests a credential is masked as `[redacted]`:
+   * authorization, proxy-authorization, cookie, and any name containing key, token, secret or password.
+   */
   headers: Record<string, string>;
   /** Status sent; 0 when the connection was dropped. */
   status: number;
@@ -85,7 +89,6 @@ interface LogEntry {
   fault?: string;
 }
 
-const SECRET_HEADERS = new Set(["app-key", "finicity-app-key", "finicity-app-token", "app-token", "authorization", "cookie"]);
 
 export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
   const settings = validateOptions(options);
@@ -179,7 +182,8 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
   function route(request: SandboxRequest): SandboxAnswer | Promise<SandboxAnswer> {
     const method = request.method.toUpperCase();
     if (request.path === CUSTOMERS_PATH) {
-      if (method !== "GET") return methodNotAllowed("GET");
+      // HEAD is answered as GET is (the server sends the headers only), as HTTP expects wherever GET works.
+      if (method !== "GET" && method !== "HEAD") return methodNotAllowed("GET, HEAD");
       const denied = checkAppKey(request) ?? checkToken(request);
       if (denied) return denied;
       const parsed = parseCustomerQuery(request.query);
@@ -272,7 +276,7 @@ function maskHeaders(headers: PlainHeaders): Record<string, string> {
   const masked: Record<string, string> = {};
   for (const name of Object.keys(headers)) {
     const value = headerValue(headers, name);
-    if (value !== undefined) masked[name] = SECRET_HEADERS.has(name) ? "[redacted]" : value;
+    if (value !== undefined) masked[name] = isSecretName(name) ? REDACTED : value;
   }
   return masked;
 }

@@ -40,6 +40,7 @@ export function webSandbox(core: SandboxCore): Sandbox {
       { method: request.method, path: url.pathname, query: url.searchParams, headers, body: () => request.text() },
       () => request.signal,
     );
+    if (request.method === "HEAD") return new Response(null, { status: answer.status, headers: answer.headers });
     return answer.truncate ? truncatedResponse(answer) : new Response(answer.body as BodyInit, { status: answer.status, headers: answer.headers });
   }
   return { handle, control: core.control };
