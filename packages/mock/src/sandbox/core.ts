@@ -66,6 +66,11 @@ export interface SandboxControl {
   issueToken(): string;
   /** The current customers, in the sandbox's order (createdDate, then id). */
   customers(): readonly Customer[];
+  /**
+   * How many issued tokens the sandbox remembers: the valid ones and those expired less than one lifetime ago
+   * (still answered 10023). Older ones are pruned (then answered 10022), so the count stays bounded.
+   */
+  readonly tokenCount: number;
 }
 
 /** The sandbox on plain requests: what the server and createSandbox share. */
@@ -139,6 +144,9 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     },
     issueToken: () => tokens.issue(),
     customers: () => store.list().map((customer) => ({ ...customer })),
+    get tokenCount() {
+      return tokens.size;
+    },
   };
 
   function serve(request: SandboxRequest, signal?: () => AbortSignal): SandboxAnswer | Promise<SandboxAnswer> {
