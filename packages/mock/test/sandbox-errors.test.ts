@@ -41,10 +41,19 @@ describe("sandbox query errors (through the validating proxy)", () => {
     expect(await message("limit=0")).toBe("Limit cannot be less than one");
   });
 
-  it("treats empty start and limit as absent", async () => {
-    const answer = await getCustomers(mock.url, { "App-Key": "demo-app-key", "Finicity-App-Token": token }, "start=&limit=");
-    expect(answer.status, explain(answer)).toBe(200);
-    expect(answer.body.displaying).toBe(25);
+  it("answers the Postman default request (empty filters) but rejects an empty start or limit, as the spec says", async () => {
+    const headers = { "App-Key": "demo-app-key", "Finicity-App-Token": token };
+    const postman = await getCustomers(mock.url, headers, "username=&type=&search=&start=1&limit=25");
+    expect(postman.status, explain(postman)).toBe(200);
+    expect(postman.body.displaying).toBe(25);
+    for (const [query, code] of [["start=", "41003"], ["limit=", "41004"], ["start=&limit=", "41003"], ["start=2147483648", "41003"]] as const) {
+      const answer = await getCustomers<ErrorMessage>(mock.url, headers, query);
+      expect(answer.status, `${query}: ${explain(answer)}`).toBe(400);
+      expect(answer.violations).toBeNull();
+      expect(answer.body.code).toBe(code);
+    }
+    const largest = await getCustomers(mock.url, headers, "start=2147483647");
+    expect(largest.status, explain(largest)).toBe(200);
   });
 });
 

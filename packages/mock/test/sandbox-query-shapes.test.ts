@@ -92,7 +92,7 @@ describe("every query shape through the validating proxy", () => {
   });
 
   it("passes every gateway fault status the spec declares", async () => {
-    for (const fault of ["status=429;retry-after=3", "status=500", "status=503;retry-after=1"]) {
+    for (const fault of ["status=429;retry-after=3", "status=500", "status=502", "status=503;retry-after=1", "status=504;retry-after=2"]) {
       const response = await fetch(`${mock.url}/aggregation/v1/customers`, { headers: { ...auth, "X-Mock-Fault": fault } });
       expect(response.headers.get("sl-violations"), `${fault}: ${await response.text()}`).toBeNull();
       expect(response.status).toBe(Number(/status=(\d+)/.exec(fault)![1]));
