@@ -11,6 +11,8 @@ import {
 } from "@stoplight/prism-http";
 import { getHttpConfigFromRequest } from "@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js";
 import { serialize } from "@stoplight/prism-http-server/dist/serialize.js";
+import { badRequestExampleFor } from "./bad-request-example.js";
+import type { GeneratedAnswer } from "./dynamic-consistency.js";
 import { redactLogLine } from "./redaction.js";
 import { MAX_REQUEST_BODY_BYTES, readBody } from "./sandbox/http-body.js";
 import { parseTarget } from "./sandbox/http-target.js";
@@ -28,6 +30,8 @@ export interface PrismServerOptions {
   cors: boolean;
   /** Literal values to mask in the log besides what secret-named headers and fields carry (e.g. configured credentials). */
   secrets?: readonly string[];
+  /** Rewrites Prism's answer before it is sent (dynamic mode makes its pages consistent with this). */
+  transform?: (query: Record<string, string | string[]>, answer: GeneratedAnswer) => GeneratedAnswer;
 }
 
 export interface RunningPrism {
@@ -110,12 +114,23 @@ export async function startPrismServer(options: PrismServerOptions): Promise<Run
     const preferences = getHttpConfigFromRequest(input) as unknown as Either<PrismError, Record<string, unknown>>;
     if (preferences._tag === "Left") return sendError(res, method, preferences.left);
     const mock = { ...options.config.mock, ...Object.fromEntries(Object.entries(preferences.right).filter(([, v]) => v !== undefined)) };
-    const result = (await prism.request(input, operations, { ...options.config, mock } as IHttpConfig)()) as unknown as Either<PrismError, PrismOutput>;
+    const ask = async (mockConfig: Record<string, unknown>) =>
+      (await prism.request(input, operations, { ...options.config, mock: mockConfig } as unknown as IHttpConfig)()) as unknown as Either<PrismError, PrismOutput>;
+    let result = await ask(mock);
+    // A mock answering a rejected request: pick the 400 example that names the rule broken, unless one was asked for.
+    if (!options.config.isProxy && result._tag === "Right" && result.right.output.statusCode === 400 && preferences.right["exampleKey"] === undefined) {
+      const exampleKey = badRequestExampleFor(result.right.validations.input);
+      if (exampleKey !== undefined) {
+        const chosen = await ask({ ...mock, code: 400, exampleKey });
+        if (chosen._tag === "Right" && chosen.right.output.statusCode === 400) result = chosen;
+      }
+    }
     if (result._tag === "Left") {
       logger.error({ input }, `Request terminated with error: ${String(result.left)}`);
       return sendError(res, method, result.left);
     }
-    const { output, validations } = result.right;
+    const { validations } = result.right;
+    const output = options.transform ? options.transform(input.url.query ?? {}, result.right.output) : result.right.output;
     const violations = [...validations.input.map(located("request")), ...validations.output.map(located("response"))];
     if (violations.length > 0) {
       let header = JSON.stringify(violations);

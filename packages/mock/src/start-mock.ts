@@ -1,4 +1,5 @@
 import { applyDynamicOverlay } from "./dynamic-overlay.js";
+import { makeDynamicPageConsistent } from "./dynamic-consistency.js";
 import { startPrismServer, type PrismLogLevel, type RunningPrism } from "./prism.js";
 import { startSandboxServer } from "./sandbox/node-server.js";
 import { createSandboxCore, type SandboxControl } from "./sandbox/core.js";
@@ -115,6 +116,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     port,
     logLevel,
     cors: true,
+    ...(mode === "dynamic" ? { transform: makeDynamicPageConsistent } : {}),
     config: {
       isProxy: false,
       validateRequest: true,
