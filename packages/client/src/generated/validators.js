@@ -529,7 +529,7 @@ return errors === 0;
 validate21.evaluated = {"props":{"found":true,"displaying":true,"moreAvailable":true,"customers":true},"dynamicProps":false,"dynamicItems":false};
 
 export const ErrorMessage = validate24;
-const schema39 = {"type":"object","required":["code"],"properties":{"code":{"oneOf":[{"type":"integer","minimum":-2147483648,"maximum":2147483647},{"type":"string"}]},"status":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":"string"},"user_message":{"type":"string"},"tags":{"type":"string"},"address":{"type":"string"},"debug":{"type":"string"}}};
+const schema39 = {"type":"object","required":["code"],"properties":{"code":{"type":["integer","string"]},"status":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":"string"},"user_message":{"type":"string"},"tags":{"type":"string"},"address":{"type":"string"},"debug":{"type":"string"}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -554,12 +554,8 @@ errors++;
 }
 if(data.code !== undefined){
 let data0 = data.code;
-const _errs2 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs3 = errors;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err1 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: schema39.properties.code.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -568,9 +564,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 > 2147483647 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err2 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -579,8 +576,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0 < -2147483648 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2147483648},message:"must be >= -2147483648"};
+}
+if(data.title !== undefined){
+if(typeof data.title !== "string"){
+const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -590,14 +589,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-var _valid0 = _errs3 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-}
-const _errs5 = errors;
-if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.level !== undefined){
+if(typeof data.level !== "string"){
+const err4 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -606,19 +600,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-var _valid0 = _errs5 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
 }
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-}
-}
-if(!valid1){
-const err5 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -627,21 +612,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-else {
-errors = _errs2;
-if(vErrors !== null){
-if(_errs2){
-vErrors.length = _errs2;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.status !== undefined){
-if(typeof data.status !== "string"){
-const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.user_message !== undefined){
+if(typeof data.user_message !== "string"){
+const err6 = {instancePath:instancePath+"/user_message",schemaPath:"#/properties/user_message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -651,9 +625,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.title !== undefined){
-if(typeof data.title !== "string"){
-const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.tags !== undefined){
+if(typeof data.tags !== "string"){
+const err7 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -663,9 +637,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.level !== undefined){
-if(typeof data.level !== "string"){
-const err8 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.address !== undefined){
+if(typeof data.address !== "string"){
+const err8 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -675,9 +649,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.message !== undefined){
-if(typeof data.message !== "string"){
-const err9 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.debug !== undefined){
+if(typeof data.debug !== "string"){
+const err9 = {instancePath:instancePath+"/debug",schemaPath:"#/properties/debug/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -687,62 +661,14 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.user_message !== undefined){
-if(typeof data.user_message !== "string"){
-const err10 = {instancePath:instancePath+"/user_message",schemaPath:"#/properties/user_message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.tags !== undefined){
-if(typeof data.tags !== "string"){
-const err11 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.address !== undefined){
-if(typeof data.address !== "string"){
-const err12 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.debug !== undefined){
-if(typeof data.debug !== "string"){
-const err13 = {instancePath:instancePath+"/debug",schemaPath:"#/properties/debug/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
 }
 errors++;
 }

@@ -184,8 +184,8 @@ export interface components {
         ErrorMessage: {
             /**
              * @description The error code, a number or a string of digits (every code seen so far has five
-             *     digits). The `int32` format sits on the number branch only: on a type that may also
-             *     be a string, a numeric format would be ambiguous (linters flag it).
+             *     digits). No `format`: on a type that may be a string, a numeric format is ambiguous
+             *     (IBM's OpenAPI linter flags it), and the code is best compared as a string anyway.
              */
             code: number | string;
             /** @description The HTTP status, as a string, when the API repeats it in the body. */
