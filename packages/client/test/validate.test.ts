@@ -141,9 +141,8 @@ describe("validateResponse", () => {
       expect(validateResponse("GetCustomers", 401, { code: 1.5 })).toEqual([
         { path: "/code", rule: "type", message: "must be integer or string", valueType: "number" },
       ]);
-      expect(validateResponse("GetCustomers", 429, { code: 2 ** 31 })).toEqual([
-        { path: "/code", rule: "maximum", message: "must be <= 2147483647", valueType: "number" },
-      ]);
+      // The spec dropped `format: int32` from ErrorMessage.code (ambiguous on an integer-or-string type): no upper bound.
+      expect(validateResponse("GetCustomers", 429, { code: 2 ** 31 })).toEqual([]);
     });
 
     it("accepts a text body where the spec declares text/plain, and checks JSON-only statuses", () => {

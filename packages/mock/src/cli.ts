@@ -43,9 +43,10 @@ const program = new Command()
   .option("--seed <seed>", "seed for dynamic data and for the sandbox's customers")
   .option("--customers <n>", "sandbox: number of customers (default 200)", parseInteger(0, 100_000, "an integer from 0 to 100000"))
   .option("--token-ttl <seconds>", "sandbox: token lifetime in seconds (default 5400, 90 minutes)", parseInteger(1, 31_536_000, "a whole number of seconds, 1 or more"))
-  .option("--app-key <key>", "sandbox: accept only this app key (default: any non-empty one)")
-  .option("--partner-id <id>", "sandbox: accept only this partner ID (default: any non-empty one)")
-  .option("--partner-secret <secret>", "sandbox: accept only this partner secret (default: any non-empty one); prefer FINICITY_MOCK_PARTNER_SECRET")
+  .option("--app-key <key>", "sandbox: accept only this app key (default: demo-app-key)")
+  .option("--partner-id <id>", "sandbox: accept only this partner ID (default: demo-partner)")
+  .option("--partner-secret <secret>", "sandbox: accept only this partner secret (default: demo-secret); prefer FINICITY_MOCK_PARTNER_SECRET")
+  .option("--accept-any-credentials", "sandbox: accept any non-empty app key, partner ID and secret not set above (default: only the known ones)")
   .option("--fault <fault>", "sandbox: apply this fault to every request, in the X-Mock-Fault grammar (e.g. latency=50)", parseFault)
   .option("--no-fault-header", "sandbox: ignore the X-Mock-Fault request header")
   .option("--control-token <token>", "sandbox: require this bearer token on the HTTP control API (/__sandbox/); prefer FINICITY_MOCK_CONTROL_TOKEN. Without one, the control API is served only on a loopback host")
@@ -73,6 +74,7 @@ const opts = program.opts<{
   appKey?: string;
   partnerId?: string;
   partnerSecret?: string;
+  acceptAnyCredentials?: boolean;
   fault?: Fault;
   faultHeader: boolean;
   controlToken?: string;
@@ -90,6 +92,7 @@ const partnerSecret = opts.partnerSecret ?? process.env["FINICITY_MOCK_PARTNER_S
 
 // Loaded after the options are parsed, so a bad option is reported without loading Prism.
 const { startMock } = await import("./start-mock.js");
+const { DEMO_CREDENTIALS } = await import("./sandbox/options.js");
 const PRISM_DEFAULT_PORT = 4010;
 const start = (port: number): Promise<RunningMock | RunningSandbox> => {
   const common = { port, host: opts.host, logLevel: opts.logLevel, ...(opts.seed === undefined ? {} : { seed: opts.seed }) };
@@ -104,6 +107,7 @@ const start = (port: number): Promise<RunningMock | RunningSandbox> => {
       ...(opts.partnerId === undefined ? {} : { partnerId: opts.partnerId }),
       ...(partnerSecret === undefined ? {} : { partnerSecret }),
     },
+    ...(opts.acceptAnyCredentials ? { acceptAnyCredentials: true } : {}),
     faults: { header: opts.faultHeader, ...(opts.fault === undefined ? {} : { always: opts.fault }) },
     ...(controlToken === undefined ? {} : { controlToken }),
   });
@@ -127,9 +131,9 @@ if ("directUrl" in mock) {
   console.log(`sandbox (no validation, for faults) on ${mock.directUrl}`);
   // With required credentials, the demo values would be refused: point at shell variables instead (never echo a secret).
   const configured = opts.appKey !== undefined || opts.partnerId !== undefined || partnerSecret !== undefined;
-  const key = opts.appKey === undefined ? "demo" : "$APP_KEY";
-  const id = opts.partnerId === undefined ? "demo" : "$PARTNER_ID";
-  const secret = partnerSecret === undefined ? "demo" : "$PARTNER_SECRET";
+  const key = opts.appKey === undefined ? DEMO_CREDENTIALS.appKey : "$APP_KEY";
+  const id = opts.partnerId === undefined ? DEMO_CREDENTIALS.partnerId : "$PARTNER_ID";
+  const secret = partnerSecret === undefined ? DEMO_CREDENTIALS.partnerSecret : "$PARTNER_SECRET";
   if (configured) console.log("Set APP_KEY, PARTNER_ID and PARTNER_SECRET to the credentials you configured, then");
   console.log(
     `Try: TOKEN=$(curl -s -X POST -H "App-Key: ${key}" -H 'Content-Type: application/json' -d "{\\"partnerId\\":\\"${id}\\",\\"partnerSecret\\":\\"${secret}\\"}" '${mock.url}/aggregation/v2/partners/authentication' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')`,

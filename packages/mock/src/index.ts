@@ -11,6 +11,7 @@ export { specPath, loadSpec } from "./spec.js";
 export { applyDynamicOverlay } from "./dynamic-overlay.js";
 export {
   createSandbox,
+  DEMO_CREDENTIALS,
   ConnectionDroppedError,
   type Sandbox,
   type SandboxControl,
@@ -20,5 +21,6 @@ export {
 } from "./sandbox/sandbox.js";
 export { createSandboxFetch, type SandboxFetch } from "./sandbox/sandbox-fetch.js";
 export { SandboxInputError } from "./sandbox/errors.js";
+export { MAX_REQUEST_BODY_BYTES } from "./sandbox/http-body.js";
 export { parseFaultHeader, FAULT_HEADER, type Fault, type FaultConfig } from "./sandbox/faults.js";
 export type { Customer, CustomerType } from "./sandbox/customers.js";

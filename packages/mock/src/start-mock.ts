@@ -1,8 +1,9 @@
 import { applyDynamicOverlay } from "./dynamic-overlay.js";
+import { makeDynamicPageConsistent } from "./dynamic-consistency.js";
 import { startPrismServer, type PrismLogLevel, type RunningPrism } from "./prism.js";
 import { startSandboxServer } from "./sandbox/node-server.js";
 import { createSandboxCore, type SandboxControl } from "./sandbox/core.js";
-import type { SandboxOptions } from "./sandbox/options.js";
+import { DEMO_CREDENTIALS, type SandboxOptions } from "./sandbox/options.js";
 import { SandboxInputError } from "./sandbox/errors.js";
 import { loadSpec, specPath } from "./spec.js";
 import { controlAccessFor } from "./sandbox/control-access.js";
@@ -14,7 +15,7 @@ interface CommonOptions {
   port?: number;
   /** Interface to listen on; default 127.0.0.1. */
   host?: string;
-  /** Prism's log level; default `silent`. */
+  /** Prism's log level; default `silent`. At every level, credentials are masked in the log (`[redacted]`). */
   logLevel?: PrismLogLevel;
   /** Path of another OpenAPI document to serve or validate against (default: the one shipped with `@finicity-aggregation/types`). */
   spec?: string;
@@ -88,6 +89,10 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
         port,
         logLevel,
         cors: true,
+        // Masked in every log line besides secret-named headers and fields (which are masked whatever their value).
+        secrets: [options.credentials?.appKey, options.credentials?.partnerSecret, DEMO_CREDENTIALS.appKey, DEMO_CREDENTIALS.partnerSecret].filter(
+          (value): value is string => typeof value === "string",
+        ),
         config: {
           isProxy: true,
           upstream: new URL(direct.url),
@@ -121,6 +126,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     port,
     logLevel,
     cors: true,
+    ...(mode === "dynamic" ? { transform: makeDynamicPageConsistent } : {}),
     config: {
       isProxy: false,
       validateRequest: true,

@@ -48,13 +48,38 @@ describe("finicity-mock", () => {
       expect(directUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const auth = await fetch(`${url}/aggregation/v2/partners/authentication`, {
         method: "POST",
-        headers: { "App-Key": "demo", "Content-Type": "application/json" },
-        body: JSON.stringify({ partnerId: "demo", partnerSecret: "demo" }),
+        headers: { "App-Key": "demo-app-key", "Content-Type": "application/json" },
+        body: JSON.stringify({ partnerId: "demo-partner", partnerSecret: "demo-secret" }),
       });
       const { token } = (await auth.json()) as { token: string };
-      const response = await fetch(`${url}/aggregation/v1/customers`, { headers: { "App-Key": "demo", "Finicity-App-Token": token } });
+      const response = await fetch(`${url}/aggregation/v1/customers`, { headers: { "App-Key": "demo-app-key", "Finicity-App-Token": token } });
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ found: 7, moreAvailable: false });
+      // The printed curl lines carry the demo credentials the sandbox knows; anything else is refused.
+      expect(output()).toContain('-H "App-Key: demo-app-key"');
+      expect(output()).toContain('{\\"partnerId\\":\\"demo-partner\\",\\"partnerSecret\\":\\"demo-secret\\"}');
+      const refused = await fetch(`${url}/aggregation/v2/partners/authentication`, {
+        method: "POST",
+        headers: { "App-Key": "demo-app-key", "Content-Type": "application/json" },
+        body: JSON.stringify({ partnerId: "demo-partner", partnerSecret: "not-the-secret" }),
+      });
+      expect(refused.status).toBe(401);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
+  });
+
+  it("accepts any credentials with --accept-any-credentials", async () => {
+    const { child, url } = await runCli(["--port", "0", "--mode", "sandbox", "--customers", "2", "--accept-any-credentials"]);
+    try {
+      const auth = await fetch(`${url}/aggregation/v2/partners/authentication`, {
+        method: "POST",
+        headers: { "App-Key": "whatever-key", "Content-Type": "application/json" },
+        body: JSON.stringify({ partnerId: "someone", partnerSecret: "anything" }),
+      });
+      expect(auth.status).toBe(200);
     } finally {
       child.kill("SIGTERM");
     }

@@ -89,3 +89,39 @@ describe("dynamic Prism mock", () => {
     expect((await get(other.url)).body).not.toEqual(a.body);
   });
 });
+
+describe("dynamic pages agree with themselves and the request (issue 18.6)", () => {
+  const slug = (name: string) => name.toLowerCase().replace(/[^a-z]/g, "");
+  it("displaying = customers.length ≤ limit, found ≥ start - 1 + displaying, moreAvailable consistent, usernames from the names", async () => {
+    const failures: string[] = [];
+    for (const limit of [1, 2, 3, 4, 5, 25]) {
+      for (const start of [1, 7]) {
+        for (let i = 0; i < 5; i++) {
+          const answer = await get(dynamic.url, `/aggregation/v1/customers?start=${start}&limit=${limit}`);
+          const page = answer.body as Customers;
+          const where = `start=${start} limit=${limit}: ${answer.text.slice(0, 300)}`;
+          if (answer.status !== 200 || answer.violations !== null) failures.push(`status ${answer.status} ${answer.violations} ${where}`);
+          if (page.displaying !== page.customers.length) failures.push(`displaying ${page.displaying} ≠ ${page.customers.length} customers; ${where}`);
+          if (page.customers.length > limit) failures.push(`more than limit; ${where}`);
+          if ((page.found ?? 0) < start - 1 + page.displaying) failures.push(`found too small; ${where}`);
+          if (page.moreAvailable !== start - 1 + page.displaying < (page.found ?? 0)) failures.push(`moreAvailable wrong; ${where}`);
+          if (page.displaying < limit && page.moreAvailable) failures.push(`short page with more available; ${where}`);
+          for (const customer of page.customers) {
+            const first = slug(customer.firstName ?? "");
+            const last = slug(customer.lastName ?? "");
+            if (!new RegExp(`^${first}[._-]${last}[0-9]{2,3}$`).test(customer.username)) failures.push(`username ${customer.username} for ${customer.firstName} ${customer.lastName}`);
+          }
+        }
+      }
+    }
+    expect(failures, failures.slice(0, 10).join("\n")).toEqual([]);
+  });
+
+  it("still validates against the published spec through a checking proxy", async () => {
+    for (const limit of [1, 3, 25]) {
+      const answer = await get(checker.url, `/aggregation/v1/customers?limit=${limit}`);
+      expect(answer.status, answer.text).toBe(200);
+      expect(answer.violations, answer.text).toBeNull();
+    }
+  });
+});

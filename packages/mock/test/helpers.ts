@@ -10,7 +10,7 @@ export async function startSandbox(options: Omit<StartSandboxOptions, "mode"> = 
 }
 
 export function authHeaders(mock: { sandbox: { issueToken(): string } }): Record<string, string> {
-  return { "App-Key": "test-app-key", "Finicity-App-Token": mock.sandbox.issueToken(), Accept: "application/json" };
+  return { "App-Key": "demo-app-key", "Finicity-App-Token": mock.sandbox.issueToken(), Accept: "application/json" };
 }
 
 export interface Answer<T> {

@@ -79,3 +79,27 @@ describe("static Prism mock", () => {
     }
   });
 });
+
+describe("static mode's 400 names the rule the request broke (issue 18.6)", () => {
+  it("answers each rejected query parameter with its own 400 example", async () => {
+    const cases: Array<[string, string, string]> = [
+      ["type=bogus", "14016", "Invalid customer type."],
+      ["limit=0", "41004", "Limit cannot be less than one"],
+      ["limit=abc", "41004", "Limit cannot be less than one"],
+      ["limit=1001", "14020", "Limit cannot be greater than 1000"],
+      ["start=0", "41003", "Start index cannot be less than one"],
+      ["start=abc", "41003", "Start index cannot be less than one"],
+    ];
+    for (const [query, code, message] of cases) {
+      const response = await fetch(`${mock.url}/aggregation/v1/customers?${query}`, { headers: { "App-Key": "k", "Finicity-App-Token": "t" } });
+      const text = await response.text();
+      expect(response.status, `${query}: ${text}`).toBe(400);
+      expect(JSON.parse(text), query).toEqual({ code, message });
+    }
+    // An example asked for by name still wins.
+    const asked = await fetch(`${mock.url}/aggregation/v1/customers?limit=0`, {
+      headers: { "App-Key": "k", "Finicity-App-Token": "t", Prefer: "code=400, example=invalidType" },
+    });
+    expect(await asked.json()).toMatchObject({ code: "14016" });
+  });
+});

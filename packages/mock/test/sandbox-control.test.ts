@@ -72,9 +72,9 @@ describe("sandbox control API", () => {
     const sandboxFetch = createSandboxFetch({ customers: 5 });
     const token = sandboxFetch.sandbox.issueToken();
     await sandboxFetch("http://sandbox.test/aggregation/v1/customers?search=a%2Bb&limit=2", {
-      headers: { "Finicity-App-Key": "my-app-key", "Finicity-App-Token": token, "X-Trace": "t1" },
+      headers: { "Finicity-App-Key": "demo-app-key", "Finicity-App-Token": token, "X-Trace": "t1" },
     });
-    await sandboxFetch("http://sandbox.test/aggregation/v1/customers?limit=0", { headers: { "App-Key": "k", "Finicity-App-Token": token } });
+    await sandboxFetch("http://sandbox.test/aggregation/v1/customers?limit=0", { headers: { "App-Key": "demo-app-key", "Finicity-App-Token": token } });
     const [first, second] = sandboxFetch.sandbox.requests;
     expect(first).toMatchObject({ method: "GET", path: "/aggregation/v1/customers", query: { search: "a+b", limit: "2" }, status: 200 });
     expect(first?.headers["x-trace"]).toBe("t1");

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ErrorMessage } from "@finicity-aggregation/types";
 import { explain, getCustomers, startSandbox } from "./helpers.js";
-import type { RunningSandbox } from "../src/index.js";
+import { createSandbox, DEMO_CREDENTIALS, startMock, type RunningSandbox } from "../src/index.js";
 
 let mock: RunningSandbox;
 let token: string;
@@ -25,7 +25,7 @@ describe("sandbox query errors (through the validating proxy)", () => {
   ];
   for (const [query, code] of cases) {
     it(`${query} → 400 ${code}`, async () => {
-      const answer = await getCustomers<ErrorMessage>(mock.url, { "App-Key": "k", "Finicity-App-Token": token }, query);
+      const answer = await getCustomers<ErrorMessage>(mock.url, { "App-Key": "demo-app-key", "Finicity-App-Token": token }, query);
       expect(answer.status, explain(answer)).toBe(400);
       expect(answer.violations).toBeNull();
       expect(answer.body.code).toBe(code);
@@ -35,16 +35,25 @@ describe("sandbox query errors (through the validating proxy)", () => {
 
   it("gives the documented messages", async () => {
     const message = async (query: string) =>
-      (await getCustomers<ErrorMessage>(mock.url, { "App-Key": "k", "Finicity-App-Token": token }, query)).body.message;
+      (await getCustomers<ErrorMessage>(mock.url, { "App-Key": "demo-app-key", "Finicity-App-Token": token }, query)).body.message;
     expect(await message("type=x")).toBe("Invalid customer type.");
     expect(await message("start=0")).toBe("Start index cannot be less than one");
     expect(await message("limit=0")).toBe("Limit cannot be less than one");
   });
 
-  it("treats empty start and limit as absent", async () => {
-    const answer = await getCustomers(mock.url, { "App-Key": "k", "Finicity-App-Token": token }, "start=&limit=");
-    expect(answer.status, explain(answer)).toBe(200);
-    expect(answer.body.displaying).toBe(25);
+  it("answers the Postman default request (empty filters) but rejects an empty start or limit, as the spec says", async () => {
+    const headers = { "App-Key": "demo-app-key", "Finicity-App-Token": token };
+    const postman = await getCustomers(mock.url, headers, "username=&type=&search=&start=1&limit=25");
+    expect(postman.status, explain(postman)).toBe(200);
+    expect(postman.body.displaying).toBe(25);
+    for (const [query, code] of [["start=", "41003"], ["limit=", "41004"], ["start=&limit=", "41003"], ["start=2147483648", "41003"]] as const) {
+      const answer = await getCustomers<ErrorMessage>(mock.url, headers, query);
+      expect(answer.status, `${query}: ${explain(answer)}`).toBe(400);
+      expect(answer.violations).toBeNull();
+      expect(answer.body.code).toBe(code);
+    }
+    const largest = await getCustomers(mock.url, headers, "start=2147483647");
+    expect(largest.status, explain(largest)).toBe(200);
   });
 });
 
@@ -52,9 +61,9 @@ describe("sandbox authentication (through the validating proxy)", () => {
   const cases: Array<[string, () => Record<string, string>, string]> = [
     ["no app key", () => ({ "Finicity-App-Token": token }), "10026"],
     ["no app key and no token", () => ({}), "10026"],
-    ["no token", () => ({ "App-Key": "k" }), "10024"],
-    ["an empty token", () => ({ "App-Key": "k", "Finicity-App-Token": "" }), "10024"],
-    ["an unknown token", () => ({ "App-Key": "k", "Finicity-App-Token": "not-a-real-token" }), "10022"],
+    ["no token", () => ({ "App-Key": "demo-app-key" }), "10024"],
+    ["an empty token", () => ({ "App-Key": "demo-app-key", "Finicity-App-Token": "" }), "10024"],
+    ["an unknown token", () => ({ "App-Key": "demo-app-key", "Finicity-App-Token": "not-a-real-token" }), "10022"],
   ];
   for (const [what, headers, code] of cases) {
     it(`answers ${what} with 401 ${code}`, async () => {
@@ -67,35 +76,78 @@ describe("sandbox authentication (through the validating proxy)", () => {
 
   it("accepts the app key as App-Key or Finicity-App-Key", async () => {
     for (const name of ["App-Key", "Finicity-App-Key"]) {
-      const answer = await getCustomers(mock.url, { [name]: "k", "Finicity-App-Token": token });
+      const answer = await getCustomers(mock.url, { [name]: "demo-app-key", "Finicity-App-Token": token });
       expect(answer.status, `${name}: ${explain(answer)}`).toBe(200);
     }
   });
 
-  it("issues a token for any non-empty credentials, and it works", async () => {
+  it("issues a token for the demo credentials (DEMO_CREDENTIALS), and it works", async () => {
+    expect(DEMO_CREDENTIALS).toEqual({ appKey: "demo-app-key", partnerId: "demo-partner", partnerSecret: "demo-secret" });
     const response = await fetch(`${mock.url}/aggregation/v2/partners/authentication`, {
       method: "POST",
-      headers: { "App-Key": "any", "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ partnerId: "p", partnerSecret: "s" }),
+      headers: { "App-Key": DEMO_CREDENTIALS.appKey, "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ partnerId: DEMO_CREDENTIALS.partnerId, partnerSecret: DEMO_CREDENTIALS.partnerSecret }),
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("sl-violations")).toBeNull();
     const { token: fresh } = (await response.json()) as { token: string };
     expect(fresh).toMatch(/^[A-Za-z0-9]{20}$/);
-    const answer = await getCustomers(mock.url, { "App-Key": "any", "Finicity-App-Token": fresh });
+    const answer = await getCustomers(mock.url, { "App-Key": DEMO_CREDENTIALS.appKey, "Finicity-App-Token": fresh });
     expect(answer.status, explain(answer)).toBe(200);
+  });
+
+  it("by default refuses every other app key, partner ID and secret as the real API does", async () => {
+    const authenticate = (appKey: string, partnerId: string, partnerSecret: string) =>
+      fetch(`${mock.url}/aggregation/v2/partners/authentication`, {
+        method: "POST",
+        headers: { "App-Key": appKey, "Content-Type": "application/json" },
+        body: JSON.stringify({ partnerId, partnerSecret }),
+      });
+    const wrongKey = await authenticate("any-app-key", DEMO_CREDENTIALS.partnerId, DEMO_CREDENTIALS.partnerSecret);
+    expect(wrongKey.status).toBe(401);
+    expect(await wrongKey.text()).toBe("Invalid (Finicity-App-Key)");
+    for (const [id, secret] of [["any-partner", DEMO_CREDENTIALS.partnerSecret], [DEMO_CREDENTIALS.partnerId, "wrong-secret"]] as const) {
+      const refused = await authenticate(DEMO_CREDENTIALS.appKey, id, secret);
+      expect(refused.status, `${id}`).toBe(401);
+      expect(await refused.json()).toMatchObject({ code: "24302" });
+    }
+    const answer = await getCustomers(mock.url, { "App-Key": "any-app-key", "Finicity-App-Token": token });
+    expect(answer.status, explain(answer)).toBe(401);
+    expect(answer.body).toBe("Invalid (Finicity-App-Key)");
+  });
+
+  it("accepts any non-empty credentials only with acceptAnyCredentials, still checking those configured", async () => {
+    const open = await startMock({ mode: "sandbox", customers: 2, acceptAnyCredentials: true });
+    const half = await startMock({ mode: "sandbox", customers: 2, acceptAnyCredentials: true, credentials: { partnerSecret: "only-this" } });
+    try {
+      const authenticate = (url: string, appKey: string, partnerSecret: string) =>
+        fetch(`${url}/aggregation/v2/partners/authentication`, {
+          method: "POST",
+          headers: { "App-Key": appKey, "Content-Type": "application/json" },
+          body: JSON.stringify({ partnerId: "anyone", partnerSecret }),
+        });
+      const anyone = await authenticate(open.url, "any-key", "any-secret");
+      expect(anyone.status).toBe(200);
+      const { token: issued } = (await anyone.json()) as { token: string };
+      expect((await getCustomers(open.url, { "App-Key": "another-key", "Finicity-App-Token": issued })).status).toBe(200);
+      expect((await authenticate(half.url, "any-key", "only-this")).status).toBe(200);
+      expect((await authenticate(half.url, "any-key", "not-this")).status).toBe(401);
+    } finally {
+      await Promise.all([open.close(), half.close()]);
+    }
+    expect(() => createSandbox({ acceptAnyCredentials: "yes" as unknown as boolean })).toThrow(/^acceptAnyCredentials must be true or false/);
   });
 
   it("rejects a token request without an app key (10026) or with missing fields (400 10005)", async () => {
     const post = (headers: Record<string, string>, body: string) =>
       fetch(`${mock.url}/aggregation/v2/partners/authentication`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body });
-    const noKey = await post({}, JSON.stringify({ partnerId: "p", partnerSecret: "s" }));
+    const noKey = await post({}, JSON.stringify({ partnerId: "demo-partner", partnerSecret: "demo-secret" }));
     expect(noKey.status).toBe(401);
     expect(await noKey.json()).toMatchObject({ code: "10026" });
-    const missing = await post({ "App-Key": "k" }, JSON.stringify({ partnerId: "p", partnerSecret: "" }));
+    const missing = await post({ "App-Key": "demo-app-key" }, JSON.stringify({ partnerId: "demo-partner", partnerSecret: "" }));
     expect(missing.status).toBe(400);
     expect(await missing.json()).toMatchObject({ code: "10005" });
-    const notJson = await post({ "App-Key": "k" }, "partnerId=p");
+    const notJson = await post({ "App-Key": "demo-app-key" }, "partnerId=p");
     expect(notJson.status).toBe(400);
     expect(notJson.headers.get("sl-violations")).toBeNull();
   });
@@ -145,7 +197,7 @@ describe("token expiry", () => {
   });
 
   it("accepts a token until its lifetime is over, then answers 401 10023", async () => {
-    const headers = { "App-Key": "k", "Finicity-App-Token": expiring.sandbox.issueToken() };
+    const headers = { "App-Key": "demo-app-key", "Finicity-App-Token": expiring.sandbox.issueToken() };
     clock += 59_999;
     expect((await getCustomers(expiring.url, headers)).status).toBe(200);
     clock += 1;
@@ -159,7 +211,7 @@ describe("token expiry", () => {
     let now = 0;
     const { createSandboxFetch } = await import("../src/index.js");
     const sandboxFetch = createSandboxFetch({ customers: 1, now: () => now });
-    const headers = { "App-Key": "k", "Finicity-App-Token": sandboxFetch.sandbox.issueToken() };
+    const headers = { "App-Key": "demo-app-key", "Finicity-App-Token": sandboxFetch.sandbox.issueToken() };
     now = 90 * 60 * 1000 - 1;
     expect((await sandboxFetch("http://sandbox.test/aggregation/v1/customers", { headers })).status).toBe(200);
     now += 1;

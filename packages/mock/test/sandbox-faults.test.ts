@@ -128,7 +128,7 @@ describe("faults from createSandboxFetch", () => {
   let headers: Record<string, string>;
   beforeAll(() => {
     sandboxFetch = createSandboxFetch({ customers: 10 });
-    headers = { "App-Key": "k", "Finicity-App-Token": sandboxFetch.sandbox.issueToken() };
+    headers = { "App-Key": "demo-app-key", "Finicity-App-Token": sandboxFetch.sandbox.issueToken() };
   });
   const get = (fault?: string, init: RequestInit = {}) =>
     sandboxFetch(`http://sandbox.test${PATH}`, { ...init, headers: { ...headers, ...(fault ? { "X-Mock-Fault": fault } : {}) } });

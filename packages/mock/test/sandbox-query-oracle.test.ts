@@ -49,7 +49,7 @@ function url(base: string, query: Query): string {
 }
 
 async function ask(sandboxFetch: SandboxFetch, base: string, query: Query, token: string): Promise<{ status: number; text: string }> {
-  const response = await sandboxFetch(url(base, query), { headers: { "App-Key": "k", "Finicity-App-Token": token } });
+  const response = await sandboxFetch(url(base, query), { headers: { "App-Key": "demo-app-key", "Finicity-App-Token": token } });
   return { status: response.status, text: await response.text() };
 }
 
@@ -161,8 +161,8 @@ describe("the server and createSandboxFetch answer alike", () => {
       "/nowhere",
     ];
     for (const target of targets) {
-      const server = await fetch(`${mock.directUrl}${target}`, { headers: { "App-Key": "k", "Finicity-App-Token": serverToken } });
-      const local = await sandboxFetch(`http://sandbox.test${target}`, { headers: { "App-Key": "k", "Finicity-App-Token": fetchToken } });
+      const server = await fetch(`${mock.directUrl}${target}`, { headers: { "App-Key": "demo-app-key", "Finicity-App-Token": serverToken } });
+      const local = await sandboxFetch(`http://sandbox.test${target}`, { headers: { "App-Key": "demo-app-key", "Finicity-App-Token": fetchToken } });
       const [serverText, localText] = [await server.text(), await local.text()];
       expect(server.status, target).toBe(local.status);
       expect(server.headers.get("content-type"), target).toBe(local.headers.get("content-type"));

@@ -57,12 +57,12 @@ describe("every query shape through the validating proxy", () => {
     const token = mock.sandbox.issueToken();
     const shapes: Array<Record<string, string>> = [
       {},
-      { "App-Key": "k" },
-      { "Finicity-App-Key": "k" },
+      { "App-Key": "demo-app-key" },
+      { "Finicity-App-Key": "demo-app-key" },
       { "Finicity-App-Token": token },
-      { "App-Key": "k", "Finicity-App-Token": "unknown" },
-      { "App-Key": "k", "Finicity-App-Token": token },
-      { "Finicity-App-Key": "k", "Finicity-App-Token": token },
+      { "App-Key": "demo-app-key", "Finicity-App-Token": "unknown" },
+      { "App-Key": "demo-app-key", "Finicity-App-Token": token },
+      { "Finicity-App-Key": "demo-app-key", "Finicity-App-Token": token },
     ];
     const statuses = [];
     for (const headers of shapes) statuses.push(await check({ limit: "5" }, headers, failures));
@@ -72,9 +72,9 @@ describe("every query shape through the validating proxy", () => {
 
   it("answers every token request shape without a spec violation", async () => {
     const failures: string[] = [];
-    const bodies = ["", "{}", "[]", "not json", JSON.stringify({ partnerId: "p" }), JSON.stringify({ partnerId: "", partnerSecret: "s" }), JSON.stringify({ partnerId: "p", partnerSecret: "s" })];
+    const bodies = ["", "{}", "[]", "not json", JSON.stringify({ partnerId: "p" }), JSON.stringify({ partnerId: "", partnerSecret: "s" }), JSON.stringify({ partnerId: "demo-partner", partnerSecret: "demo-secret" })];
     const statuses = [];
-    for (const headers of [{}, { "App-Key": "k" }] as Array<Record<string, string>>) {
+    for (const headers of [{}, { "App-Key": "demo-app-key" }] as Array<Record<string, string>>) {
       for (const body of bodies) {
         const response = await fetch(`${mock.url}/aggregation/v2/partners/authentication`, {
           method: "POST",
@@ -92,7 +92,7 @@ describe("every query shape through the validating proxy", () => {
   });
 
   it("passes every gateway fault status the spec declares", async () => {
-    for (const fault of ["status=429;retry-after=3", "status=500", "status=503;retry-after=1"]) {
+    for (const fault of ["status=429;retry-after=3", "status=500", "status=502", "status=503;retry-after=1", "status=504;retry-after=2"]) {
       const response = await fetch(`${mock.url}/aggregation/v1/customers`, { headers: { ...auth, "X-Mock-Fault": fault } });
       expect(response.headers.get("sl-violations"), `${fault}: ${await response.text()}`).toBeNull();
       expect(response.status).toBe(Number(/status=(\d+)/.exec(fault)![1]));

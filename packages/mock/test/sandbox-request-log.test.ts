@@ -9,7 +9,7 @@ describe("the request log (control.requests)", () => {
     const sandboxFetch = createSandboxFetch({ customers: 3 });
     const token = sandboxFetch.sandbox.issueToken();
     for (let i = 1; i <= 1205; i++) {
-      await sandboxFetch(`http://sandbox.test${PATH}?limit=1&start=${i}`, { headers: { "App-Key": "k", "Finicity-App-Token": token } });
+      await sandboxFetch(`http://sandbox.test${PATH}?limit=1&start=${i}`, { headers: { "App-Key": "demo-app-key", "Finicity-App-Token": token } });
     }
     const log = sandboxFetch.sandbox.requests;
     expect(log).toHaveLength(1000);
@@ -40,7 +40,7 @@ describe("the request log (control.requests)", () => {
   });
 
   it("records what the server received: method, path, first query values, masked secrets, status, fault", async () => {
-    const mock = await startSandbox({ customers: 3 });
+    const mock = await startSandbox({ customers: 3, credentials: { appKey: "server-app-key", partnerId: "p", partnerSecret: "server-secret" } });
     const token = mock.sandbox.issueToken();
     await fetch(`${mock.directUrl}${PATH}?search=a%2Bb&limit=2&limit=5`, {
       headers: { "Finicity-App-Key": "server-app-key", "Finicity-App-Token": token, "X-Trace": "t2", "X-Mock-Fault": "content-type=text/html" },

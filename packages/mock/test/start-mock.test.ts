@@ -75,7 +75,7 @@ describe("startMock", () => {
     expect(mock.directUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(mock.directUrl).not.toBe(mock.url);
     try {
-      const headers = { "App-Key": "k", "Finicity-App-Token": mock.sandbox.issueToken() };
+      const headers = { "App-Key": "demo-app-key", "Finicity-App-Token": mock.sandbox.issueToken() };
       for (const base of [mock.url, mock.directUrl]) {
         const response = await fetch(`${base}/aggregation/v1/customers`, { headers });
         expect(response.status).toBe(200);

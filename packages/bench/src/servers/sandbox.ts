@@ -18,13 +18,18 @@ export interface SandboxInfo {
   token: string;
 }
 
-/** `requireAppKey`: accept only the bench's app key (the verifier checks that an unknown one is refused). */
+/**
+ * The sandbox knows the bench's credentials and refuses every other (its default since it stopped accepting any).
+ * `requireAppKey` is kept for callers; the app key is always required now.
+ */
 export async function startSandbox(
   customers: number,
   seed: string,
   requireAppKey = false,
 ): Promise<{ info: SandboxInfo; close(): Promise<void> }> {
-  const options = { mode: "sandbox", port: 0, customers, seed, ...(requireAppKey ? { credentials: { appKey: APP_KEY } } : {}) };
+  void requireAppKey;
+  const credentials = { appKey: APP_KEY, partnerId: "bench-partner", partnerSecret: "bench-secret" };
+  const options = { mode: "sandbox", port: 0, customers, seed, credentials };
   const mock = (await startMock(options as unknown as Parameters<typeof startMock>[0])) as unknown as RunningSandboxMock;
   if (typeof mock.directUrl !== "string") {
     await mock.close();

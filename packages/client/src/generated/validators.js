@@ -2,7 +2,7 @@
 // Do not edit by hand: change spec/openapi.yaml and run `pnpm generate`.
 /* eslint-disable */
 export const Customers = validate21;
-const schema32 = {"type":"object","required":["displaying","moreAvailable","customers"],"properties":{"found":{"type":"integer","minimum":0},"displaying":{"type":"integer","minimum":0,"maximum":1000},"moreAvailable":{"type":"boolean"},"customers":{"type":"array","maxItems":1000,"items":{"$ref":"https://finicity-aggregation.invalid/components.json#/$defs/Customer"}}}};
+const schema32 = {"type":"object","required":["displaying","moreAvailable","customers"],"properties":{"found":{"type":"integer","minimum":0,"maximum":2147483647},"displaying":{"type":"integer","minimum":0,"maximum":1000},"moreAvailable":{"type":"boolean"},"customers":{"type":"array","maxItems":1000,"items":{"$ref":"https://finicity-aggregation.invalid/components.json#/$defs/Customer"}}}};
 const schema33 = {"type":"object","required":["id","username","type","createdDate"],"properties":{"id":{"$ref":"https://finicity-aggregation.invalid/components.json#/$defs/CustomerId"},"username":{"$ref":"https://finicity-aggregation.invalid/components.json#/$defs/CustomerUsername"},"firstName":{"type":["string","null"]},"lastName":{"type":["string","null"]},"type":{"$ref":"https://finicity-aggregation.invalid/components.json#/$defs/CustomerType"},"createdDate":{"$ref":"https://finicity-aggregation.invalid/components.json#/$defs/StringUnixDate"},"lastModifiedDate":{"anyOf":[{"$ref":"https://finicity-aggregation.invalid/components.json#/$defs/StringUnixDate"},{"type":"null"}]},"email":{"type":["string","null"]},"phone":{"type":["string","null"],"maxLength":15},"addressLine1":{"type":["string","null"]},"city":{"type":["string","null"]},"state":{"type":["string","null"]},"postalCode":{"type":["string","null"]},"country":{"type":["string","null"]}}};
 const schema34 = {"type":"string"};
 const schema35 = {"type":"string","maxLength":255};
@@ -411,8 +411,8 @@ vErrors.push(err3);
 errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data0 > 2147483647 || isNaN(data0)){
+const err4 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -421,12 +421,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-}
-if(data.displaying !== undefined){
-let data1 = data.displaying;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/displaying",schemaPath:"#/properties/displaying/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data0 < 0 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -435,9 +431,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 1000 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/displaying",schemaPath:"#/properties/displaying/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+}
+}
+if(data.displaying !== undefined){
+let data1 = data.displaying;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err6 = {instancePath:instancePath+"/displaying",schemaPath:"#/properties/displaying/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -446,8 +445,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data1 < 0 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/displaying",schemaPath:"#/properties/displaying/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 1000 || isNaN(data1)){
+const err7 = {instancePath:instancePath+"/displaying",schemaPath:"#/properties/displaying/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -456,11 +456,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-if(data.moreAvailable !== undefined){
-if(typeof data.moreAvailable !== "boolean"){
-const err8 = {instancePath:instancePath+"/moreAvailable",schemaPath:"#/properties/moreAvailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data1 < 0 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/displaying",schemaPath:"#/properties/displaying/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -470,16 +467,29 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.customers !== undefined){
-let data3 = data.customers;
-if(Array.isArray(data3)){
-if(data3.length > 1000){
-const err9 = {instancePath:instancePath+"/customers",schemaPath:"#/properties/customers/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
+}
+if(data.moreAvailable !== undefined){
+if(typeof data.moreAvailable !== "boolean"){
+const err9 = {instancePath:instancePath+"/moreAvailable",schemaPath:"#/properties/moreAvailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.customers !== undefined){
+let data3 = data.customers;
+if(Array.isArray(data3)){
+if(data3.length > 1000){
+const err10 = {instancePath:instancePath+"/customers",schemaPath:"#/properties/customers/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
 }
 errors++;
 }
@@ -492,24 +502,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/customers",schemaPath:"#/properties/customers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err11 = {instancePath:instancePath+"/customers",schemaPath:"#/properties/customers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err10];
+vErrors = [err11];
 }
 else {
-vErrors.push(err10);
+vErrors.push(err11);
 }
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err11];
+vErrors = [err12];
 }
 else {
-vErrors.push(err11);
+vErrors.push(err12);
 }
 errors++;
 }
@@ -519,7 +529,7 @@ return errors === 0;
 validate21.evaluated = {"props":{"found":true,"displaying":true,"moreAvailable":true,"customers":true},"dynamicProps":false,"dynamicItems":false};
 
 export const ErrorMessage = validate24;
-const schema39 = {"type":"object","required":["code"],"properties":{"code":{"type":["integer","string"],"minimum":-2147483648,"maximum":2147483647},"status":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":"string"},"user_message":{"type":"string"},"tags":{"type":"string"},"address":{"type":"string"},"debug":{"type":"string"}}};
+const schema39 = {"type":"object","required":["code"],"properties":{"code":{"type":["integer","string"]},"status":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":"string"},"user_message":{"type":"string"},"tags":{"type":"string"},"address":{"type":"string"},"debug":{"type":"string"}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -554,9 +564,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 > 2147483647 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err2 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -565,8 +576,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0 < -2147483648 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2147483648},message:"must be >= -2147483648"};
+}
+if(data.title !== undefined){
+if(typeof data.title !== "string"){
+const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -576,10 +589,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-if(data.status !== undefined){
-if(typeof data.status !== "string"){
-const err4 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.level !== undefined){
+if(typeof data.level !== "string"){
+const err4 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -589,9 +601,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.title !== undefined){
-if(typeof data.title !== "string"){
-const err5 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -601,9 +613,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.level !== undefined){
-if(typeof data.level !== "string"){
-const err6 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.user_message !== undefined){
+if(typeof data.user_message !== "string"){
+const err6 = {instancePath:instancePath+"/user_message",schemaPath:"#/properties/user_message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -613,9 +625,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.message !== undefined){
-if(typeof data.message !== "string"){
-const err7 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.tags !== undefined){
+if(typeof data.tags !== "string"){
+const err7 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -625,9 +637,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.user_message !== undefined){
-if(typeof data.user_message !== "string"){
-const err8 = {instancePath:instancePath+"/user_message",schemaPath:"#/properties/user_message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.address !== undefined){
+if(typeof data.address !== "string"){
+const err8 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -637,9 +649,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.tags !== undefined){
-if(typeof data.tags !== "string"){
-const err9 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.debug !== undefined){
+if(typeof data.debug !== "string"){
+const err9 = {instancePath:instancePath+"/debug",schemaPath:"#/properties/debug/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -649,38 +661,14 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.address !== undefined){
-if(typeof data.address !== "string"){
-const err10 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.debug !== undefined){
-if(typeof data.debug !== "string"){
-const err11 = {instancePath:instancePath+"/debug",schemaPath:"#/properties/debug/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
 }
 errors++;
 }
@@ -780,7 +768,15 @@ export const responses = {
     "500": {
       "json": ErrorMessage
     },
+    "502": {
+      "json": ErrorMessage,
+      "text": true
+    },
     "503": {
+      "json": ErrorMessage,
+      "text": true
+    },
+    "504": {
       "json": ErrorMessage,
       "text": true
     }
@@ -802,7 +798,15 @@ export const responses = {
     "500": {
       "json": ErrorMessage
     },
+    "502": {
+      "json": ErrorMessage,
+      "text": true
+    },
     "503": {
+      "json": ErrorMessage,
+      "text": true
+    },
+    "504": {
       "json": ErrorMessage,
       "text": true
     }

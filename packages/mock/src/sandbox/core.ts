@@ -9,6 +9,7 @@ import { errorAnswer, gatewayErrorAnswer, jsonAnswer, jsonTextAnswer, textAnswer
 import { TokenStore } from "./tokens.js";
 import { CONTROL_PREFIX, serveControl, validateControlAccess } from "./control-routes.js";
 import { UsageRecorder, type UsageProfile } from "./usage.js";
+import { isSecretName, REDACTED } from "../redaction.js";
 
 export const CUSTOMERS_PATH = "/aggregation/v1/customers";
 export const AUTHENTICATION_PATH = "/aggregation/v2/partners/authentication";
@@ -37,7 +38,10 @@ export interface RecordedRequest {
   path: string;
   /** Query parameters (the first value of each name), decoded. */
   query: Record<string, string>;
-  /** Request headers, lower-case names; `App-Key`, `Finicity-App-Key`, `Finicity-App-Token` and `Authorization` are masked. */
+  /**
+   * Request headers, lower-case names. Every header whose name suggests a credential is masked as `[redacted]`:
+   * authorization, proxy-authorization, cookie, and any name containing key, token, secret or password.
+   */
   headers: Record<string, string>;
   /** Status sent; 0 when the connection was dropped. */
   status: number;
@@ -66,6 +70,11 @@ export interface SandboxControl {
   customers(): readonly Customer[];
   /** The usage profile: the shapes of the calls served since start (kept across `reset()`). */
   usage(): UsageProfile;
+  /**
+   * How many issued tokens the sandbox remembers: the valid ones and those expired less than one lifetime ago
+   * (still answered 10023). Older ones are pruned (then answered 10022), so the count stays bounded.
+   */
+  readonly tokenCount: number;
 }
 
 /** The sandbox on plain requests: what the server and createSandbox share. */
@@ -89,7 +98,6 @@ interface LogEntry {
   fault?: string;
 }
 
-const SECRET_HEADERS = new Set(["app-key", "finicity-app-key", "finicity-app-token", "app-token", "authorization", "cookie"]);
 
 export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
   const settings = validateOptions(options);
@@ -143,6 +151,9 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     issueToken: () => tokens.issue(),
     customers: () => store.list().map((customer) => ({ ...customer })),
     usage: () => usage.profile(),
+    get tokenCount() {
+      return tokens.size;
+    },
   };
 
   /** The HTTP control API when it is on; else the API itself, with each answer noted in the usage profile. */
@@ -193,7 +204,8 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
   function route(request: SandboxRequest): SandboxAnswer | Promise<SandboxAnswer> {
     const method = request.method.toUpperCase();
     if (request.path === CUSTOMERS_PATH) {
-      if (method !== "GET") return methodNotAllowed("GET");
+      // HEAD is answered as GET is (the server sends the headers only), as HTTP expects wherever GET works.
+      if (method !== "GET" && method !== "HEAD") return methodNotAllowed("GET, HEAD");
       const denied = checkAppKey(request) ?? checkToken(request);
       if (denied) return denied;
       const parsed = parseCustomerQuery(request.query);
@@ -286,7 +298,7 @@ function maskHeaders(headers: PlainHeaders): Record<string, string> {
   const masked: Record<string, string> = {};
   for (const name of Object.keys(headers)) {
     const value = headerValue(headers, name);
-    if (value !== undefined) masked[name] = SECRET_HEADERS.has(name) ? "[redacted]" : value;
+    if (value !== undefined) masked[name] = isSecretName(name) ? REDACTED : value;
   }
   return masked;
 }

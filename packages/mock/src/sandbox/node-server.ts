@@ -1,8 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { AUTHENTICATION_PATH, CUSTOMERS_PATH, type SandboxCore, type SandboxRequest } from "./core.js";
+import { type SandboxCore, type SandboxRequest } from "./core.js";
 import { ConnectionDroppedError } from "./errors.js";
-import type { SandboxAnswer } from "./responses.js";
+import { errorAnswer, type SandboxAnswer } from "./responses.js";
+import { MAX_REQUEST_BODY_BYTES, readBody } from "./http-body.js";
+import { parseTarget, type Target } from "./http-target.js";
+
 
 export interface RunningSandboxServer {
   /** Base URL, no trailing slash. */
@@ -57,6 +60,11 @@ export async function startSandboxServer(core: SandboxCore, port: number, host: 
 
 function serve(core: SandboxCore, req: IncomingMessage, res: ServerResponse): void {
   const method = req.method ?? "GET";
+  const target = parseTarget(req.url ?? "");
+  if (target === undefined) {
+    refuse(res, errorAnswer(400, "14020", "Bad request target: use an origin-form (/path?query) or absolute-form (http://host/path) target"));
+    return;
+  }
   if (method === "OPTIONS") {
     res.writeHead(204, {
       ...CORS_HEADERS,
@@ -68,12 +76,25 @@ function serve(core: SandboxCore, req: IncomingMessage, res: ServerResponse): vo
     return;
   }
   if (method === "GET" || method === "HEAD") {
-    answer(core, req, res, toSandboxRequest(req, method, ""));
+    answer(core, req, res, toSandboxRequest(req, method, target, ""));
     return;
   }
-  readBody(req)
-    .then((body) => answer(core, req, res, toSandboxRequest(req, method, body)))
-    .catch(() => req.socket.destroy());
+  readBody(req).then(
+    (body) => {
+      if (body === undefined) refuse(res, errorAnswer(413, "413", `Request body larger than ${MAX_REQUEST_BODY_BYTES} bytes`));
+      else answer(core, req, res, toSandboxRequest(req, method, target, body));
+    },
+    () => req.socket.destroy(),
+  );
+}
+
+/** Answers before the core sees the request, and closes the connection once the answer is sent. */
+function refuse(res: ServerResponse, answer: SandboxAnswer): void {
+  const body = answer.body as string;
+  res.shouldKeepAlive = false;
+  res
+    .writeHead(answer.status, { ...CORS_HEADERS, ...answer.headers, connection: "close", "content-length": String(Buffer.byteLength(body)) })
+    .end(body);
 }
 
 /** Runs the core; writes its answer at once when it has one, else when it settles. */
@@ -141,33 +162,7 @@ function write(req: IncomingMessage, res: ServerResponse, answer: SandboxAnswer)
   else res.write(half, () => req.socket.destroy());
 }
 
-/** Origin-form targets of printable ASCII without `#`: parsed as `new URL` would, without building one. */
-const PLAIN_TARGET = /^\/[\x21\x22\x24-\x7e]*$/;
-
 /** The node request as the core's plain request. */
-function toSandboxRequest(req: IncomingMessage, method: string, body: string): SandboxRequest {
-  const target = req.url ?? "/";
-  let path: string | undefined;
-  let query: URLSearchParams | undefined;
-  if (PLAIN_TARGET.test(target)) {
-    const mark = target.indexOf("?");
-    const rawPath = mark === -1 ? target : target.slice(0, mark);
-    // The two paths the sandbox serves are already in the form `new URL` would give; anything else goes through it.
-    if (rawPath === CUSTOMERS_PATH || rawPath === AUTHENTICATION_PATH) {
-      path = rawPath;
-      query = new URLSearchParams(mark === -1 ? "" : target.slice(mark + 1));
-    }
-  }
-  if (path === undefined || query === undefined) {
-    const url = new URL(`http://${req.headers.host ?? "localhost"}${target}`);
-    path = url.pathname;
-    query = url.searchParams;
-  }
-  return { method, path, query, headers: req.headers, body: () => Promise.resolve(body) };
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return new TextDecoder().decode(Buffer.concat(chunks));
+function toSandboxRequest(req: IncomingMessage, method: string, target: Target, body: string): SandboxRequest {
+  return { method, path: target.path, query: target.query, headers: req.headers, body: () => Promise.resolve(body) };
 }

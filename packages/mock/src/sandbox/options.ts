@@ -10,21 +10,40 @@ export const DEFAULT_TOKEN_TTL_MS = 90 * 60 * 1000;
 export const DEFAULT_MAX_RECORDED_REQUESTS = 1000;
 
 export interface SandboxCredentials {
-  /** When set, only this app key is accepted (in `App-Key` or `Finicity-App-Key`). */
+  /** The only app key accepted (in `App-Key` or `Finicity-App-Key`); default `DEMO_CREDENTIALS.appKey`. */
   appKey?: string;
-  /** When set, only this partner ID is accepted by the authentication call. */
+  /** The only partner ID the authentication call accepts; default `DEMO_CREDENTIALS.partnerId`. */
   partnerId?: string;
-  /** When set, only this partner secret is accepted by the authentication call. */
+  /** The only partner secret the authentication call accepts; default `DEMO_CREDENTIALS.partnerSecret`. */
   partnerSecret?: string;
 }
+
+/**
+ * The credentials a sandbox accepts when none are configured (the quick start uses them). Anything else is
+ * refused as the real API refuses it: another app key with the gateway's text/plain 401, another partner ID or
+ * secret with 401 `24302`.
+ */
+export const DEMO_CREDENTIALS: Readonly<Required<SandboxCredentials>> = Object.freeze({
+  appKey: "demo-app-key",
+  partnerId: "demo-partner",
+  partnerSecret: "demo-secret",
+});
 
 export interface SandboxOptions {
   /** Seed of the customer set; the same seed gives the same customers. Default `"finicity"`. */
   seed?: string | number;
   /** How many customers to generate; default 200. */
   customers?: number;
-  /** Require these credentials; by default any non-empty app key, partner ID and secret are accepted. */
+  /**
+   * The credentials the sandbox knows; each one not given is its `DEMO_CREDENTIALS` value. Every other app key,
+   * partner ID or secret is refused, as the real API does.
+   */
   credentials?: SandboxCredentials;
+  /**
+   * Accept any non-empty app key, partner ID and partner secret, except those set in `credentials` (which stay
+   * required). Default `false`: only the known credentials work.
+   */
+  acceptAnyCredentials?: boolean;
   /** Token lifetime in ms; default 90 minutes (Australia). */
   tokenTtlMs?: number;
   /** Faults applied by configuration. */
@@ -46,6 +65,7 @@ export interface SandboxOptions {
 export interface Settings {
   seed: string | number;
   customers: number;
+  /** What is checked; a field left undefined accepts any non-empty value (only with `acceptAnyCredentials`). */
   credentials: SandboxCredentials;
   tokenTtlMs: number;
   faults: FaultConfig;
@@ -59,6 +79,7 @@ export function validateOptions(options: SandboxOptions): Settings {
     seed = DEFAULT_SEED,
     customers = DEFAULT_CUSTOMERS,
     credentials = {},
+    acceptAnyCredentials = false,
     tokenTtlMs = DEFAULT_TOKEN_TTL_MS,
     faults = {},
     now = Date.now,
@@ -77,6 +98,8 @@ export function validateOptions(options: SandboxOptions): Settings {
       throw new SandboxInputError(`credentials.${name}`, "must be a non-empty string when given");
     }
   }
+  if (typeof acceptAnyCredentials !== "boolean") throw new SandboxInputError("acceptAnyCredentials", "must be true or false");
+  const known: SandboxCredentials = acceptAnyCredentials ? { ...credentials } : { ...DEMO_CREDENTIALS, ...definedOnly(credentials) };
   if (!(typeof tokenTtlMs === "number" && tokenTtlMs > 0 && Number.isFinite(tokenTtlMs))) {
     throw new SandboxInputError("tokenTtlMs", "must be a positive number of milliseconds");
   }
@@ -91,5 +114,9 @@ export function validateOptions(options: SandboxOptions): Settings {
     }
     validateFault(faults.first.fault, "faults.first.fault");
   }
-  return { seed, customers, credentials, tokenTtlMs, faults, now, maxRecordedRequests };
+  return { seed, customers, credentials: known, tokenTtlMs, faults, now, maxRecordedRequests };
+}
+
+function definedOnly(credentials: SandboxCredentials): SandboxCredentials {
+  return Object.fromEntries(Object.entries(credentials).filter(([, value]) => value !== undefined)) as SandboxCredentials;
 }

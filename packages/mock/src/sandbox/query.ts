@@ -19,10 +19,14 @@ export interface QueryError {
 }
 
 const INTEGER = /^[+-]?[0-9]+$/;
+/** `start` and `limit` are int32 in the spec (and the official description). */
+const INT32_MAX = 2_147_483_647;
 
 /**
- * Validates the query string of `GET /aggregation/v1/customers` the way the real API does.
- * An empty value (`type=`, `start=`) counts as absent. When a name repeats, the first value counts.
+ * Validates the query string of `GET /aggregation/v1/customers` the way the real API documents it.
+ * An empty `username`, `type` or `search` counts as absent (the official Postman request sends
+ * `username=&type=&search=&start=1&limit=25`); an empty `start=` or `limit=` is not a number and is a 400,
+ * as is a value outside int32. When a name repeats, the first value counts.
  */
 export function parseCustomerQuery(params: URLSearchParams): { query: CustomerQuery } | { error: QueryError } {
   const value = (name: string) => {
@@ -33,16 +37,17 @@ export function parseCustomerQuery(params: URLSearchParams): { query: CustomerQu
   if (type !== undefined && type !== "active" && type !== "testing") {
     return { error: { code: "14016", message: "Invalid customer type." } };
   }
-  const startText = value("start");
+  const startText = params.get("start");
   let start = 1;
-  if (startText !== undefined) {
+  if (startText !== null) {
     if (!INTEGER.test(startText)) return { error: { code: "41003", message: "Start index must be a whole number" } };
     start = Number(startText);
     if (start < 1) return { error: { code: "41003", message: "Start index cannot be less than one" } };
+    if (start > INT32_MAX) return { error: { code: "41003", message: `Start index cannot be greater than ${INT32_MAX}` } };
   }
-  const limitText = value("limit");
+  const limitText = params.get("limit");
   let limit = DEFAULT_LIMIT;
-  if (limitText !== undefined) {
+  if (limitText !== null) {
     if (!INTEGER.test(limitText)) return { error: { code: "41004", message: "Limit must be a whole number" } };
     limit = Number(limitText);
     if (limit < 1) return { error: { code: "41004", message: "Limit cannot be less than one" } };

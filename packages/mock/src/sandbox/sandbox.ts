@@ -9,6 +9,7 @@ export {
   DEFAULT_MAX_RECORDED_REQUESTS,
   DEFAULT_SEED,
   DEFAULT_TOKEN_TTL_MS,
+  DEMO_CREDENTIALS,
   type SandboxCredentials,
   type SandboxOptions,
 } from "./options.js";
@@ -40,8 +41,8 @@ export function webSandbox(core: SandboxCore): Sandbox {
       () => request.signal,
     );
     if (answer.truncate) return truncatedResponse(answer);
-    // A web Response refuses any body, even an empty one, with a null-body status (the control API's 204s).
-    const body = NULL_BODY_STATUSES.has(answer.status) ? null : (answer.body as BodyInit);
+    // A web Response refuses any body, even an empty one, with a null-body status (the control API's 204s), and HEAD has none.
+    const body = request.method === "HEAD" || NULL_BODY_STATUSES.has(answer.status) ? null : (answer.body as BodyInit);
     return new Response(body, { status: answer.status, headers: answer.headers });
   }
   return { handle, control: core.control };

@@ -25,7 +25,15 @@ export interface paths {
          *     `start = start + displaying` while `moreAvailable` is `true`.
          *
          *     The request `?username=&type=&search=&start=1&limit=25` (every filter empty) is valid
-         *     and returns the first 25 customers of any type.
+         *     and returns the first 25 customers of any type. That is the request the official Postman
+         *     collection sends: empty `username`, `type` and `search` mean "no filter", while `start`
+         *     and `limit` always carry a number. An empty `start=` or `limit=` is not a number and is
+         *     rejected like any other invalid value (400 `41003` / `41004`), as is a value outside the
+         *     int32 range.
+         *
+         *     `HEAD` is answered as `GET` is, with the same status and headers and no body (HTTP expects
+         *     HEAD wherever GET works). It is not declared as an operation of its own, so that generated
+         *     clients keep one method for this path; the sandbox in `@finicity-aggregation/mock` serves it.
          */
         get: operations["GetCustomers"];
         put?: never;
@@ -77,16 +85,21 @@ export interface components {
         /** @description One page of customers, with the paging facts needed to ask for the next one. */
         Customers: {
             /**
-             * Format: int64
+             * Format: int32
              * @description Total number of customers that match the request, across all pages. Mastercard's
              *     description made it required until 2023 and made it optional since; expect it,
              *     but do not depend on it.
+             *
+             *     `format: int32` (it was `int64`): the count arrives as a plain JSON number, well
+             *     inside the int32 range for any partner's customer list, and generators map int64 to
+             *     `bigint` (hey-api's Zod output), which `JSON.stringify` cannot serialise.
              */
             found?: number;
             /**
              * Format: int32
              * @description Number of customers in this response (never more than `limit`). The next page
-             *     starts at `start + displaying`.
+             *     starts at `start + displaying`. `format: int32`, like `found`: a plain JSON number,
+             *     never a `bigint`.
              */
             displaying: number;
             /** @description `true` when more matching customers follow this page. */
@@ -170,9 +183,9 @@ export interface components {
          */
         ErrorMessage: {
             /**
-             * Format: int32
              * @description The error code, a number or a string of digits (every code seen so far has five
-             *     digits). `format: int32` applies only when the code arrives as a number.
+             *     digits). No `format`: on a type that may be a string, a numeric format is ambiguous
+             *     (IBM's OpenAPI linter flags it), and the code is best compared as a string anyway.
              */
             code: number | string;
             /** @description The HTTP status, as a string, when the API repeats it in the body. */
@@ -315,6 +328,40 @@ export interface components {
             };
         };
         /**
+         * @description A gateway in front of the API got no valid answer from it. **Not documented by
+         *     Mastercard** for this endpoint, but gateways send it, often as plain text or HTML.
+         *
+         *     Transient: retry with exponential backoff and jitter, waiting at least as long as
+         *     `Retry-After` says when it is present.
+         */
+        BadGatewayResponse: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorMessage"];
+                "text/plain": string;
+            };
+        };
+        /**
+         * @description A gateway in front of the API timed out waiting for it. **Not documented by
+         *     Mastercard** for this endpoint, but gateways send it, often as plain text or HTML.
+         *
+         *     Transient: retry with exponential backoff and jitter, waiting at least as long as
+         *     `Retry-After` says when it is present.
+         */
+        GatewayTimeoutResponse: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorMessage"];
+                "text/plain": string;
+            };
+        };
+        /**
          * @description The service or a gateway in front of it is unavailable. **Not documented by Mastercard**
          *     for this endpoint, but load balancers send it during maintenance or overload, often as
          *     plain text or HTML rather than JSON.
@@ -373,13 +420,16 @@ export interface components {
          *     `start += 1` reads almost every record again.
          *
          *     A value below 1 is rejected with HTTP 400, code `41003` "Start index cannot be less
-         *     than one".
+         *     than one". So is a value that is not a whole number in the int32 range (1 to
+         *     2147483647), and an empty `start=`: omit the parameter to get the default.
          */
         DSAPI_StartParameter: number;
         /**
          * @description Largest number of customers to return in one response, from 1 to 1000 (default 25).
          *
-         *     A value below 1 is rejected with HTTP 400, code `41004` "Limit cannot be less than one".
+         *     A value below 1 is rejected with HTTP 400, code `41004` "Limit cannot be less than one",
+         *     as are a value that is not a whole number and an empty `limit=` (omit the parameter to
+         *     get the default). A value above 1000 is rejected with HTTP 400, code `14020`.
          */
         LimitParameter: number;
     };
@@ -438,13 +488,16 @@ export interface operations {
                  *     `start += 1` reads almost every record again.
                  *
                  *     A value below 1 is rejected with HTTP 400, code `41003` "Start index cannot be less
-                 *     than one".
+                 *     than one". So is a value that is not a whole number in the int32 range (1 to
+                 *     2147483647), and an empty `start=`: omit the parameter to get the default.
                  */
                 start?: components["parameters"]["DSAPI_StartParameter"];
                 /**
                  * @description Largest number of customers to return in one response, from 1 to 1000 (default 25).
                  *
-                 *     A value below 1 is rejected with HTTP 400, code `41004` "Limit cannot be less than one".
+                 *     A value below 1 is rejected with HTTP 400, code `41004` "Limit cannot be less than one",
+                 *     as are a value that is not a whole number and an empty `limit=` (omit the parameter to
+                 *     get the default). A value above 1000 is rejected with HTTP 400, code `14020`.
                  */
                 limit?: components["parameters"]["LimitParameter"];
             };
@@ -460,7 +513,9 @@ export interface operations {
             404: components["responses"]["GetCustomerResourceNotFoundResponse"];
             429: components["responses"]["TooManyRequestsResponse"];
             500: components["responses"]["InternalServerErrorResponse"];
+            502: components["responses"]["BadGatewayResponse"];
             503: components["responses"]["ServiceUnavailableResponse"];
+            504: components["responses"]["GatewayTimeoutResponse"];
         };
     };
     CreateToken: {
@@ -527,7 +582,9 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequestsResponse"];
             500: components["responses"]["InternalServerErrorResponse"];
+            502: components["responses"]["BadGatewayResponse"];
             503: components["responses"]["ServiceUnavailableResponse"];
+            504: components["responses"]["GatewayTimeoutResponse"];
         };
     };
 }
