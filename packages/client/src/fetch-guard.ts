@@ -29,11 +29,12 @@ export const guardedFetch =
     const length = +(headers.get("content-length") ?? NaN);
     const cap = ok ? maxBytes : ERROR_BODY_BYTES;
     let total = 0;
-    if (response.type === "opaqueredirect" || response.redirected || (status > 299 && status < 400) || (ok && length > cap)) {
+    const redirect = response.type === "opaqueredirect" || response.redirected || (status > 299 && status < 400);
+    if (redirect || (ok && length > cap)) {
       void body?.cancel().catch(() => {});
-      throw ok && !response.redirected
-        ? new ResponseTooLargeError(status, maxBytes)
-        : new RedirectError(status, response.redirected ? response.url : headers.get("location"), request.url);
+      throw redirect
+        ? new RedirectError(status, response.redirected ? response.url : headers.get("location"), request.url)
+        : new ResponseTooLargeError(status, maxBytes);
     }
     return !body || (length <= cap && !headers.has("content-encoding"))
       ? response
