@@ -295,9 +295,10 @@ function checkOptions(options: CustomersClientOptions): void {
     addIssue(issues, "appToken", "required", "is required, or partnerId and partnerSecret");
   }
   try {
-    if (!/^https?:$/.test(new URL(options.baseUrl ?? "http:x").protocol)) throw 0;
+    const url = new URL(options.baseUrl ?? "http:x");
+    if (!/^https?:$/.test(url.protocol) || url.username || url.password) throw 0;
   } catch {
-    addIssue(issues, "baseUrl", "url", "must be an absolute http or https URL");
+    addIssue(issues, "baseUrl", "url", "must be an http(s) URL without user:password");
   }
   for (const [field, name] of Object.entries(options.headerNames ?? {})) {
     if (!HEADER_NAME.test(name)) addIssue(issues, `headerNames.${field}`, "header-name", "must be a header name");
