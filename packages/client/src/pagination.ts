@@ -6,15 +6,6 @@ export const MAX_PAGE_SIZE = 1000;
 
 export type FetchPage = (query: GetCustomersQuery) => Promise<Customers>;
 
-/** What paging relies on, by field (the message of a PaginationError). */
-const RULES: Record<string, string> = {
-  found: "an integer >= 0",
-  displaying: "an integer, 0 to limit",
-  customers: "displaying customers with ids",
-  moreAvailable: "a boolean, false at found",
-  requests: "under 1.1 found / limit + 2",
-};
-
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /**
@@ -24,11 +15,12 @@ const isCount = (value: unknown): value is number => Number.isSafeInteger(value)
  * that claims more but adds no new record is asked for again once, then ends the walk with a PaginationError.
  * Memory grows with the ids seen, not with the records. Yields the pages as sent (`yieldPages`), or the new records.
  *
- * The server is not trusted: each page must have integer counts, `customers` an array of `displaying`
- * customers (each with a string id), no more than the limit asked for, and a boolean `moreAvailable`; a page
- * that claims more must end before `found`; and a walk makes at most `ceil(1.1 × found / limit) + 2` requests
- * (found and limit of the first page; the tenth and the 2 leave room for customers added during the walk and a retry). Else: PaginationError
- * naming the field.
+ * The server is not trusted. The field a PaginationError names, and what it must be:
+ * - `found`: an integer >= 0; `displaying`: an integer from 0 to the limit asked for;
+ * - `customers`: an array of `displaying` customers, each with a string id;
+ * - `moreAvailable`: a boolean, and false on a page that reaches `found`;
+ * - `requests`: a walk makes at most `ceil(1.1 × found / limit) + 2` requests (found and limit of its first
+ *   page; the tenth and the 2 leave room for customers added during the walk and a retry).
  */
 export async function* walkPages(
   fetchPage: FetchPage,
@@ -47,9 +39,9 @@ export async function* walkPages(
     const page = await fetchPage({ ...query, start, limit });
     const { found, displaying, customers, moreAvailable } = (page ?? {}) as Partial<Customers>;
     if (!requests++) ceiling = Math.ceil((found! * 1.1) / limit) + 2;
-    // The first field that breaks what paging relies on (see RULES), if any.
+    // The first field that breaks what paging relies on (see above), if any.
     const fail = (field: string | false): never | false => {
-      if (field) throw new PaginationError(start, `Bad page at start=${start}: ${field} must be ${RULES[field]}`, field);
+      if (field) throw new PaginationError(start, `Bad page at start=${start}: ${field}`, field);
       return false;
     };
     fail(
