@@ -132,7 +132,7 @@ export class PaginationError extends FinicityError {
   declare readonly start: number;
   /** The page's field at fault: `found`, `displaying`, `customers`, `moreAvailable`. */
   declare readonly field: string;
-  constructor(start: number, message: string, field = "customers") {
+  constructor(start: number, message: string, field?: string) {
     super(message);
     Object.assign(this, { start, field });
   }

@@ -17,7 +17,7 @@ const isCount = (value: unknown): value is number => Number.isSafeInteger(value)
  *
  * The server is not trusted. The field a PaginationError names, and what it must be:
  * - `found`: an integer >= 0; `displaying`: an integer from 0 to the limit asked for;
- * - `customers`: an array of `displaying` customers, each with a string id;
+ * - `customers`: an array of `displaying` customers, each with a string id; some new when more are claimed;
  * - `moreAvailable`: a boolean, and false on a page that reaches `found`;
  * - `requests`: a walk makes at most `ceil(1.1 × found / limit) + 2` requests (found and limit of its first
  *   page; the tenth and the 2 leave room for customers added during the walk and a retry).
@@ -58,7 +58,7 @@ export async function* walkPages(
       )
       .slice(0, maxItems);
     if (moreAvailable && !fresh.length) {
-      if (retried) throw new PaginationError(start, `More claimed, but no new records at start=${start}, twice`);
+      if (retried) fail("customers"); // no new customers, twice
       retried = true;
       continue;
     }

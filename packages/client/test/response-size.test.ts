@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe("maxResponseBytes", () => {
-  it("reads the largest legitimate page with the default cap (with a margin of over 7x)", async () => {
+  it("reads the largest legitimate page with the default cap (with a margin of over 7x)", { timeout: 60_000 }, async () => {
     const bytes = Buffer.byteLength(largestPage());
     expect(bytes * 7).toBeLessThan(32 * 1024 * 1024);
     const client = createCustomersClient({ baseUrl: server.url, appKey: "k", appToken: "t" });
