@@ -18,5 +18,5 @@ try {
   else if (error instanceof RateLimitError) console.log(error.status, error.requestId);
   else if (error instanceof FinicityApiError) console.log(error.status, error.code, error.body);
   else if (error instanceof TimeoutError || error instanceof ConnectionError) console.log(error.message, error.cause);
-  else if (error instanceof PaginationError) console.log(error.start);
+  else if (error instanceof PaginationError) console.log(error.start, error.field);
 }

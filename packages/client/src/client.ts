@@ -4,8 +4,10 @@ import type { Customer, Customers, GetCustomersQuery, paths } from "@finicity-ag
 import { isTokenRejected, partnerTokenCache, type TokenSource } from "./auth.js";
 import { apiErrorFor } from "./error-for-status.js";
 import { ConnectionError, FinicityError, ResponseValidationError, type ResponseValidationIssue, type ValidationIssue } from "./errors.js";
+import { guardedFetch, MAX_RESPONSE_BYTES } from "./fetch-guard.js";
 import { getCustomersQueryRules } from "./generated/query-rules.js";
 import { MAX_PAGE_SIZE, walkPages } from "./pagination.js";
+import { redactor } from "./redact.js";
 import { REGIONS, type Region } from "./regions.js";
 import { isRetryableStatus, retryDelayMs } from "./retry.js";
 import { AttemptController, sleep } from "./timeouts.js";
@@ -16,7 +18,7 @@ const AUTH = "/aggregation/v2/partners/authentication";
 /** An HTTP header name (RFC 9110 token). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~\w-]+$/;
 const CALL_RULES: Rules = {
-  signal: { type: "object" },
+  signal: { type: "object", signal: true },
   timeoutMs: { type: "integer", minimum: 1, maximum: 2_147_483_647 },
   maxRetries: { type: "integer", minimum: 0, maximum: 100 },
 };
@@ -32,12 +34,12 @@ const OPTION_RULES: Rules = {
   appKey: { type: "string", header: true },
   appToken: { type: "string|function", header: true },
   fetch: { type: "function" },
-  // Known, checked elsewhere (headerNames) or left to TypeScript:
-  baseUrl: {},
-  headerNames: {},
-  partnerId: {},
-  partnerSecret: {},
-  validateResponses: {},
+  maxResponseBytes: { type: "integer", minimum: 1 },
+  baseUrl: { type: "string" }, // and an http(s) URL: checkOptions
+  headerNames: { type: "object" }, // each a header name: checkOptions
+  partnerId: { type: "string" },
+  partnerSecret: { type: "string" },
+  validateResponses: { type: "boolean" },
 };
 
 export interface CustomersClientOptions {
@@ -62,6 +64,8 @@ export interface CustomersClientOptions {
   headerNames?: { appKey?: string; appToken?: string };
   /** A fetch implementation; default `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /** The largest body read, in bytes; a larger 2xx body ends in ResponseTooLargeError. Default 32 MiB. */
+  maxResponseBytes?: number;
 }
 
 /** Per-call options. */
@@ -123,20 +127,20 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
   checkOptions(options);
   const region = REGIONS[options.region ?? "au"];
   const tokenHeader = options.headerNames?.appToken ?? region.appTokenHeader;
-  const secrets = [options.appKey, options.appToken, options.partnerSecret].filter(
-    (s): s is string => typeof s === "string" && s.length >= 3,
-  );
+  const baseUrl = options.baseUrl ?? region.baseUrl;
+  const { add: addSecret, redact, scrub } = redactor();
+  [options.appKey, options.appToken, options.partnerSecret].map(addSecret);
 
   const headers: Record<string, string> = { Accept: "application/json", [options.headerNames?.appKey ?? region.appKeyHeader]: options.appKey };
   if (typeof options.appToken === "string") headers[tokenHeader] = options.appToken;
   // The attempt's signal rides on the Request as `attemptSignal` (openapi-fetch copies unknown init keys onto
-  // it) and is given to fetch here: a signal on the Request itself would be followed twice (once by
+  // it) and is given to fetch by guardedFetch: a signal on the Request itself would be followed twice (once by
   // openapi-fetch's Request, once by fetch's own), which costs more than the rest of this layer together.
+  // guardedFetch also refuses redirects and caps body sizes, for `raw` calls too.
   const raw = createClient<paths>({
-    baseUrl: options.baseUrl ?? region.baseUrl, // openapi-fetch drops a trailing slash
+    baseUrl, // openapi-fetch drops a trailing slash
     headers,
-    fetch: (request: globalThis.Request & { attemptSignal?: AbortSignal }) =>
-      (options.fetch ?? globalThis.fetch)(request, { signal: request.attemptSignal }), // undefined: the Request's own
+    fetch: guardedFetch(options.fetch ?? globalThis.fetch, options.maxResponseBytes ?? MAX_RESPONSE_BYTES),
   });
   const request = raw.request as unknown as Request;
 
@@ -149,7 +153,9 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
   /** CreateToken with the partner credentials. */
   async function createToken() {
     const { data } = await send(false, { body: { partnerId: options.partnerId!, partnerSecret: options.partnerSecret! } });
-    return (data as { token: string }).token; // checked as a header value before use, like any token
+    const { token } = data as { token: string }; // checked as a header value before use, like any token
+    addSecret(token);
+    return token;
   }
   if (tokens) {
     // Calls made through `raw` get the current token too (this client's own calls already carry one).
@@ -166,6 +172,7 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
   let lastTokenHeaders: Record<string, string> | undefined;
   const tokenHeaders = (token: string) => {
     if (token !== lastToken) {
+      addSecret(token); // every token the client receives (CreateToken, an appToken function, a token store)
       const issues: ValidationIssue[] = [];
       checkValue("appToken", token, OPTION_RULES.appToken!, issues); // a header value, like a static token
       assertValid(issues);
@@ -177,23 +184,7 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
   // The validators' module, loaded on first use (only with `validateResponses: true`).
   let validators: Promise<{ validateResponse: ValidateResponse }> | undefined;
 
-  /** Replaces every secret in a string, or in the strings of a JSON value, with `[redacted]`. */
-  const redact = (value: unknown): unknown => {
-    if (typeof value !== "string") return JSON.parse(redact(JSON.stringify(value)) as string);
-    for (const secret of secrets) value = (value as string).split(secret).join("[redacted]");
-    return value;
-  };
-  /** Takes the secrets out of an error's message and bodies (a server may echo them). */
-  const scrub = (error: unknown) => {
-    if (error instanceof FinicityError) {
-      for (const key of ["message", "body", "responseBody"]) {
-        // All writable at run time (`readonly` is for callers).
-        const fields = error as unknown as Record<string, unknown>;
-        if (fields[key] !== undefined) fields[key] = redact(fields[key]);
-      }
-    }
-    return error;
-  };
+  const host = new URL(baseUrl).host; // named by ConnectionError messages (never the URL's user:password)
 
   /** One operation with retries, timeouts and token renewal: GetCustomers (`isGet`) or CreateToken. */
   async function send(isGet: boolean, init: RequestInit, call?: RequestOptions): Promise<WithResponse<unknown>> {
@@ -219,16 +210,18 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
         let delay = -1; // before the next attempt; -1: none
         if (!result) {
           if (signal?.aborted) throw signal.reason;
-          // Not aborted by the caller: an aborted attempt timed out.
-          error = controller.signal.aborted
-            ? controller.signal.reason
-            : new ConnectionError(`Request failed: ${failure}`, { cause: failure });
+          // Not aborted by the caller: an aborted attempt timed out. A FinicityError from guardedFetch (a refused
+          // redirect, a body over the cap) is final.
+          const timedOut = controller.signal.aborted;
+          if (!timedOut && failure instanceof FinicityError) throw failure;
+          error = timedOut ? controller.signal.reason : connectionError(failure, host);
           delay = retryDelayMs(attempt);
         } else {
           const { response } = result;
           const { status, headers } = response;
           const body = result.data ?? result.error; // openapi-fetch sets one of them
-          if (options.validateResponses && /json/.test(headers.get("content-type") as string)) {
+          // Any 2xx that was parsed (whatever its Content-Type says), and JSON error answers.
+          if (options.validateResponses && (response.ok || /json/.test(headers.get("content-type") as string))) {
             const issues = (await (validators ??= import("@finicity-aggregation/client/validate"))).validateResponse(isGet ? "GetCustomers" : "CreateToken", status, body);
             if (issues.length > 0) throw new ResponseValidationError(issues, status, body, headers);
           }
@@ -240,7 +233,7 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
             attempt--;
             continue;
           }
-          error = apiErrorFor(status, body, headers);
+          error = apiErrorFor(status, redact(body), headers); // redacted before the message quotes it
           if (isRetryableStatus(status, isGet)) delay = retryDelayMs(attempt, headers.get("retry-after"));
         }
         if (attempt >= maxRetries || delay < 0) throw error;
@@ -277,6 +270,16 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
 
 const dataOf = <T>(result: WithResponse<T>) => result.data;
 
+/** `Request to HOST failed (CODE): ...`, with the first `code` down the cause chain (undici nests it: "fetch failed"). */
+function connectionError(failure: unknown, host: string): ConnectionError {
+  let code: unknown;
+  for (let cause = failure as { code?: unknown; cause?: unknown } | undefined, depth = 0; cause && !code && depth < 9; depth++) {
+    code = cause.code;
+    cause = cause.cause as typeof cause;
+  }
+  return new ConnectionError(`Request to ${host} failed${code ? ` (${code})` : ""}: ${failure}`, { cause: failure });
+}
+
 /** Checks a query and its options (if given); throws a ValidationError listing every problem. */
 function checkInput(query: object, options: object | undefined, rules: Rules): void {
   const issues = issuesOf(query, getCustomersQueryRules);
@@ -290,6 +293,12 @@ function checkOptions(options: CustomersClientOptions): void {
   issuesOf(options, OPTION_RULES, issues);
   if (options.appToken === undefined && (options.partnerId === undefined || options.partnerSecret === undefined)) {
     addIssue(issues, "appToken", "required", "is required, or partnerId and partnerSecret");
+  }
+  try {
+    const url = new URL(options.baseUrl ?? "http:x");
+    if (!/^https?:$/.test(url.protocol) || url.username || url.password) throw 0;
+  } catch {
+    addIssue(issues, "baseUrl", "url", "must be an http(s) URL without user:password");
   }
   for (const [field, name] of Object.entries(options.headerNames ?? {})) {
     if (!HEADER_NAME.test(name)) addIssue(issues, `headerNames.${field}`, "header-name", "must be a header name");

@@ -5,11 +5,15 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** Base of every error this client throws. `name` always equals the class name. */
 export class FinicityError extends Error {
-  /**
-   * util.inspect / console.log show a plain, secret-free view: name, message and the own fields (no stack,
-   * no cause chain). JSON.stringify shows the own fields.
-   */
-  [INSPECT](): Record<string, unknown> {
+  /** util.inspect / console.log: like Node's own errors, the stack (`Name: message` first), then the fields and `cause`. */
+  [INSPECT](_depth: number, options: object, inspect?: (value: unknown, options: object) => string): string {
+    const fields: Record<string, unknown> = { ...(this as object) };
+    if (this.cause !== undefined) fields.cause = this.cause;
+    return inspect && Object.keys(fields).length ? `${this.stack} ${inspect(fields, options)}` : `${this.stack}`;
+  }
+
+  /** JSON.stringify: name, message and the fields (never a secret: the client redacts every field). */
+  toJSON(): Record<string, unknown> {
     return { name: this.name, message: this.message, ...(this as object) };
   }
 }
@@ -73,6 +77,31 @@ export class ResponseValidationError extends FinicityApiError {
   }
 }
 
+/**
+ * A redirect, refused: the client follows none, so credentials never leave the base URL's origin. `location`:
+ * the target's origin; undefined in browsers, which hide an opaque redirect's status (0) and target.
+ */
+export class RedirectError extends FinicityError {
+  declare readonly status: number;
+  declare readonly location: string | undefined;
+  constructor(status: number, location?: string | null, base?: string) {
+    try {
+      location = location && new URL(location, base).origin;
+    } catch {}
+    super(`HTTP ${status} redirect to ${location || "(hidden by the browser)"} refused`);
+    Object.assign(this, { status, location: location || undefined });
+  }
+}
+
+/** A body passed `maxResponseBytes`; the rest was not read. */
+export class ResponseTooLargeError extends FinicityError {
+  declare readonly status: number;
+  constructor(status: number, maxResponseBytes: number) {
+    super(`HTTP ${status} body over maxResponseBytes (${maxResponseBytes})`);
+    Object.assign(this, { status });
+  }
+}
+
 /** The request never got an answer (DNS, refused or reset connection, ...). `cause` holds the fetch error. */
 export class ConnectionError extends FinicityError {}
 /** An attempt took longer than `timeoutMs` (after any retries). */
@@ -94,13 +123,18 @@ export class ValidationError extends FinicityError {
   }
 }
 
-/** Paging cannot go on: the server claims more records but a page (after one retry) adds none. */
+/**
+ * Paging cannot go on: a page breaks what paging relies on (`field` names what), claims more records but
+ * adds none (after one retry), or the walk passed its request ceiling.
+ */
 export class PaginationError extends FinicityError {
-  /** The `start` of the page that added nothing. */
+  /** The `start` of the page at fault. */
   declare readonly start: number;
-  constructor(start: number, message: string) {
+  /** The page's field at fault: `found`, `displaying`, `customers`, `moreAvailable`. */
+  declare readonly field: string;
+  constructor(start: number, message: string, field?: string) {
     super(message);
-    Object.assign(this, { start });
+    Object.assign(this, { start, field });
   }
 }
 
@@ -117,6 +151,8 @@ const NAMES: Record<string, { prototype: Error }> = {
   PaginationError,
   PermissionDeniedError,
   RateLimitError,
+  RedirectError,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
   ValidationError,
@@ -124,7 +160,8 @@ const NAMES: Record<string, { prototype: Error }> = {
 for (const name in NAMES) NAMES[name]!.prototype.name = name;
 
 function parseBody(body: unknown): ErrorMessage | string | undefined {
-  return typeof body === "string" || (body as Partial<ErrorMessage> | null)?.code !== undefined ? (body as ErrorMessage | string) : undefined;
+  // A text body is kept up to 4096 characters (see ERROR_BODY_BYTES: no secret is cut in two at that point).
+  return typeof body === "string" ? body.slice(0, 4096) : (body as Partial<ErrorMessage> | null)?.code !== undefined ? (body as ErrorMessage) : undefined;
 }
 
 function describe(status: number, body: ErrorMessage | string | undefined): string {

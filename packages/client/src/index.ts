@@ -22,6 +22,8 @@ export {
   TimeoutError,
   ValidationError,
   PaginationError,
+  RedirectError,
+  ResponseTooLargeError,
   type ResponseValidationIssue,
   type ValidationIssue,
 } from "./errors.js";

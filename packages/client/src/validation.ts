@@ -8,6 +8,8 @@ import type { QueryRule } from "./generated/query-rules.js";
  */
 export interface Rule extends QueryRule {
   header?: boolean;
+  /** An AbortSignal (or one like it: cross-realm signals are accepted). */
+  signal?: boolean;
 }
 export type Rules = Readonly<Record<string, Rule>>;
 
@@ -39,6 +41,9 @@ export function checkValue(field: string, value: unknown, rule: Rule, issues: Va
   if (type === "integer" ? !Number.isInteger(value) : !type.includes(actual)) {
     addIssue(issues, field, "type", `must be ${type}, got ${actual}`);
     return;
+  }
+  if (rule.signal && typeof (value as AbortSignal | null)?.addEventListener !== "function") {
+    addIssue(issues, field, "type", "must be an AbortSignal");
   }
   if (typeof value === "string") {
     // Only a lone surrogate makes encodeURIComponent throw: such a string cannot be sent as it is.

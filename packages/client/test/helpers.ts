@@ -24,8 +24,9 @@ export function stubFetch(answers: Answer[] | ((request: Request, index: number)
 
 export const customer = (id: string): Customer => ({ id, username: `user${id}`, type: "active", createdDate: "1607450357" });
 
-export function page(ids: string[], moreAvailable: boolean): Customers {
-  return { found: 0, displaying: ids.length, moreAvailable, customers: ids.map(customer) };
+/** A page; `found` is large enough for paging's checks unless given (a page that claims more must end before it). */
+export function page(ids: string[], moreAvailable: boolean, found = moreAvailable ? 10_000 : ids.length): Customers {
+  return { found, displaying: ids.length, moreAvailable, customers: ids.map(customer) };
 }
 
 export const url = (request: Request | undefined) => new URL(request!.url);

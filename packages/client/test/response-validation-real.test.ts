@@ -14,4 +14,13 @@ describe("validateResponses with the real validators", () => {
     expect((error as ResponseValidationError).issues).toContainEqual(expect.objectContaining({ path: "/customers/0/id", valueType: "number" }));
     expect((error as Error).message).not.toContain("1005061234");
   });
+
+  it("validates a 200 whatever its Content-Type says (a text/plain 200 with found: \"lots\" is refused)", async () => {
+    const body = JSON.stringify({ found: "lots", displaying: 0, moreAvailable: false, customers: [] });
+    const fetch = (async () => new Response(body, { headers: { "Content-Type": "text/plain" } })) as typeof globalThis.fetch;
+    const client = createCustomersClient({ appKey: "k", appToken: "t", fetch, validateResponses: true });
+    const error = await client.getCustomers().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).issues).toContainEqual(expect.objectContaining({ path: "/found", valueType: "string" }));
+  });
 });

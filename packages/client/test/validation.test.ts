@@ -111,4 +111,36 @@ describe("option validation", () => {
     await expect(client.getCustomers({}, { timeoutMs: -5 })).rejects.toMatchObject({ issues: [{ field: "timeoutMs", rule: "minimum" }] });
     expect(stub.requests).toHaveLength(0);
   });
+
+  it.each([
+    ["signal", { signal: {} }],
+    ["signal", { signal: null }],
+    ["signal", { signal: "abort" }],
+  ])("refuses a call option of the wrong kind (%s) with a ValidationError naming it, sending nothing", async (field, options) => {
+    const { client, stub } = setup();
+    const error = await client.getCustomers({}, options as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => i.field)).toEqual([field]);
+    expect(stub.requests).toHaveLength(0);
+    expect(() => client.iterateCustomers({}, options as never)).toThrow(ValidationError); // checked at once
+  });
+
+  it.each([
+    ["baseUrl", { baseUrl: 5 }],
+    ["baseUrl", { baseUrl: "not a url" }],
+    ["baseUrl", { baseUrl: "ftp://api.example.com" }],
+    ["validateResponses", { validateResponses: "yes" }],
+    ["partnerSecret", { appToken: undefined, partnerId: "p", partnerSecret: 42 }],
+    ["headerNames", { headerNames: "App-Key" }],
+    ["maxResponseBytes", { maxResponseBytes: 1.5 }],
+    ["signal", { signal: {} }],
+  ])("refuses a client option of the wrong kind (%s) with a ValidationError naming it", (field, options) => {
+    const create = () => createCustomersClient({ appKey: "k", appToken: "t", ...(options as object) });
+    expect(create).toThrow(ValidationError);
+    try {
+      create();
+    } catch (error) {
+      expect((error as ValidationError).issues.map((i) => i.field)).toContain(field);
+    }
+  });
 });

@@ -1,7 +1,9 @@
 // The built ESM client in a real browser: Debian's chromium driven by playwright-core, a page served from
 // localhost, the Prism mock on another port (so every call is a CORS request).
 import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startMock, type RunningMock } from "@finicity-aggregation/mock";
@@ -33,11 +35,30 @@ describe("the built ESM client in chromium", () => {
   let browser: Browser | undefined;
   let page: Page;
   const pageErrors: string[] = [];
+  // `redirector` answers every call with a 302 to `target` (another origin), which records what reaches it.
+  const targetRequests: string[] = [];
+  let target: Server;
+  let redirector: Server;
+  const listen = async (server: Server) => {
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const CORS = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "*" };
+  let redirectorUrl: string;
 
   beforeAll(async () => {
     for (const file of ["index.js", "validate.js"]) {
       if (!existsSync(`${dist}${file}`)) throw new Error(`dist/${file} is missing: build the client first (pnpm turbo run build --filter=@finicity-aggregation/client...)`);
     }
+    target = createServer((req, res) => {
+      targetRequests.push(`${req.method} ${req.url} ${JSON.stringify(req.headers)}`);
+      res.writeHead(200, { ...CORS, "Content-Type": "application/json" }).end('{"found":0,"displaying":0,"moreAvailable":false,"customers":[]}');
+    });
+    const targetUrl = await listen(target);
+    redirector = createServer((req, res) =>
+      req.method === "OPTIONS" ? res.writeHead(204, CORS).end() : res.writeHead(302, { ...CORS, Location: `${targetUrl}${req.url}` }).end(),
+    );
+    redirectorUrl = await listen(redirector);
     browser = await launchChromium();
     mock = await startMock();
     site = await startStaticServer({ "/client/": dist, "/vendor/openapi-fetch/": openapiFetchDir, "/page/": pageDir }, { "/": HTML });
@@ -54,11 +75,15 @@ describe("the built ESM client in chromium", () => {
     await browser?.close();
     await site?.close();
     await mock?.close();
+    for (const server of [target, redirector]) {
+      server?.closeAllConnections();
+      await new Promise((resolve) => server?.close(resolve));
+    }
   });
 
   it("lists every page, throws typed errors and validates responses", { timeout: 60_000 }, async () => {
     expect(site!.url).not.toBe(mock!.url); // different origins: the browser enforces CORS on every call
-    const scenario = `import("/page/scenario.js").then((m) => m.run(${JSON.stringify(mock!.url)}))`;
+    const scenario = `import("/page/scenario.js").then((m) => m.run(${JSON.stringify(mock!.url)}, ${JSON.stringify(redirectorUrl)}))`;
     const result = await page.evaluate(scenario).catch((error: unknown) => {
       throw new Error(`the page failed: ${String(error)}\n${pageErrors.join("\n")}`);
     });
@@ -102,8 +127,13 @@ describe("the built ESM client in chromium", () => {
     expect(r.changedType.responseBody, context).toMatchObject({ displaying: 2, customers: [{ id: "1005061234" }, { id: 1005061235 }] });
     expect(r.addedField, context).toEqual({ displaying: 2, loyaltyTier: "gold" });
 
+    // A redirect is an opaque one in a browser (status 0, target hidden): RedirectError, and nothing reached the target.
+    expect(r.redirected, context).toMatchObject({ thrown: true, name: "RedirectError", isRedirectError: true, status: 0, location: null });
+    expect(r.redirected.message, context).toContain("hidden by the browser");
+    expect(targetRequests, context).toEqual([]);
+
     // Secrets stay out of errors.
-    for (const error of [r.unauthorized, r.changedType]) {
+    for (const error of [r.unauthorized, r.changedType, r.redirected]) {
       for (const secret of ["browser-app-key-0123", "browser-app-token-4567"]) {
         expect(`${error.message} ${error.json}`).not.toContain(secret);
       }

@@ -4,6 +4,7 @@
 import {
   AuthenticationError,
   FinicityApiError,
+  RedirectError,
   ResponseValidationError,
   createCustomersClient,
 } from "@finicity-aggregation/client";
@@ -63,6 +64,7 @@ function describeError(error) {
     isAuthenticationError: error instanceof AuthenticationError,
     isResponseValidationError: error instanceof ResponseValidationError,
     status: error.status,
+    isRedirectError: error instanceof RedirectError,
     code: error.code,
     issues: error.issues,
     body: error.body,
@@ -71,7 +73,7 @@ function describeError(error) {
   };
 }
 
-export async function run(mockUrl) {
+export async function run(mockUrl, redirectorUrl) {
   const base = { baseUrl: mockUrl, appKey: APP_KEY, appToken: APP_TOKEN };
   const result = {};
 
@@ -111,6 +113,11 @@ export async function run(mockUrl) {
   });
   const added = await addedField.getCustomers();
   result.addedField = { displaying: added.displaying, loyaltyTier: added.customers[0].loyaltyTier };
+
+  // A redirect (to another origin): the browser hides it (an opaque redirect); the client refuses it.
+  const redirected = createCustomersClient({ ...base, baseUrl: redirectorUrl });
+  result.redirected = describeError(await redirected.getCustomers().then(() => undefined, (error) => error));
+  result.redirected.location = result.redirected.thrown ? (await redirected.getCustomers().catch((error) => error)).location ?? null : undefined;
 
   return result;
 }
