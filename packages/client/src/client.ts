@@ -1,14 +1,16 @@
 import type { Client } from "openapi-fetch";
 import { createClient } from "./openapi-fetch.js";
 import type { Customer, Customers, GetCustomersQuery, paths } from "@finicity-aggregation/types";
-import { isTokenRejected, partnerTokenCache, type TokenSource } from "./auth.js";
+import { isTokenRejected, type TokenSource } from "./auth.js";
 import { apiErrorFor } from "./error-for-status.js";
-import { ConnectionError, FinicityError, ResponseValidationError, type ResponseValidationIssue, type ValidationIssue } from "./errors.js";
+import { AuthenticationError, ConnectionError, FinicityError, ResponseValidationError, type ResponseValidationIssue, type ValidationIssue } from "./errors.js";
 import { getCustomersQueryRules } from "./generated/query-rules.js";
+import { createLog, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 import { MAX_PAGE_SIZE, walkPages } from "./pagination.js";
 import { REGIONS, type Region } from "./regions.js";
 import { isRetryableStatus, retryDelayMs } from "./retry.js";
 import { AttemptController, sleep } from "./timeouts.js";
+import type { TokenStore } from "./token-store.js";
 import { addIssue, assertValid, checkValue, issuesOf, type Rules } from "./validation.js";
 
 const CUSTOMERS = "/aggregation/v1/customers";
@@ -32,6 +34,9 @@ const OPTION_RULES: Rules = {
   appKey: { type: "string", header: true },
   appToken: { type: "string|function", header: true },
   fetch: { type: "function" },
+  tokenStore: { type: "object" },
+  logger: { type: "object" },
+  logLevel: { enum: LOG_LEVELS },
   // Known, checked elsewhere (headerNames) or left to TypeScript:
   baseUrl: {},
   headerNames: {},
@@ -62,6 +67,15 @@ export interface CustomersClientOptions {
   headerNames?: { appKey?: string; appToken?: string };
   /** A fetch implementation; default `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /**
+   * With partner credentials: where tokens are shared (a Keyv, a `Map`, your own `get`/`set`/`delete`, sync or
+   * async). Default: an in-memory store shared by this process's clients that use the same credentials.
+   */
+  tokenStore?: TokenStore;
+  /** Where log lines go: `console` (default), pino, or anything with `debug`/`info`/`warn`/`error`. */
+  logger?: Logger;
+  /** Default: the `FINICITY_LOG` environment variable, else `"warn"`. */
+  logLevel?: LogLevel;
 }
 
 /** Per-call options. */
@@ -126,6 +140,8 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
   const secrets = [options.appKey, options.appToken, options.partnerSecret].filter(
     (s): s is string => typeof s === "string" && s.length >= 3,
   );
+  // Every line goes through `redact` (defined below; called only once a line is logged).
+  const log = createLog(options.logger, options.logLevel, (line) => redact(line) as string);
 
   const headers: Record<string, string> = { Accept: "application/json", [options.headerNames?.appKey ?? region.appKeyHeader]: options.appKey };
   if (typeof options.appToken === "string") headers[tokenHeader] = options.appToken;
@@ -144,8 +160,18 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
     typeof options.appToken === "function"
       ? { get: options.appToken, invalidate() {} } // the caller's function, called before each attempt
       : options.appToken === undefined
-        ? partnerTokenCache(createToken, region.tokenRenewAfterMs)
+        ? sharedTokens()
         : undefined;
+  /** Partner credentials: tokens shared through `tokenStore`, by the `./shared-tokens` entry (loaded on first use). */
+  function sharedTokens(): TokenSource {
+    let source: TokenSource | Promise<TokenSource> | undefined;
+    const load = async () =>
+      (source = (await import("@finicity-aggregation/client/shared-tokens")).sharedTokenSource(options, region, createToken, log, AuthenticationError));
+    return {
+      get: () => ("get" in (source ??= load()) ? source.get() : source.then((loaded) => loaded.get())),
+      invalidate: async (token) => (await source)?.invalidate(token),
+    };
+  }
   /** CreateToken with the partner credentials. */
   async function createToken() {
     const { data } = await send(false, { body: { partnerId: options.partnerId!, partnerSecret: options.partnerSecret! } });
@@ -205,6 +231,7 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
         // A caller's abort while a token is on its way takes effect once it is here (the attempt then aborts at once).
         let token: string | undefined;
         if (isGet && tokens) init.headers = tokenHeaders((token = await tokens.get()));
+        const started = log.debug && Date.now();
         const controller = new AttemptController(call?.timeoutMs ?? options.timeoutMs ?? 30_000, signal);
         init.attemptSignal = controller.signal;
         let result: Awaited<ReturnType<Request>> | undefined;
@@ -218,6 +245,7 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
         let error: unknown;
         let delay = -1; // before the next attempt; -1: none
         if (!result) {
+          log.debug?.(attemptLine(isGet, init, 0, attempt, maxRetries, started as number));
           if (signal?.aborted) throw signal.reason;
           // Not aborted by the caller: an aborted attempt timed out.
           error = controller.signal.aborted
@@ -228,6 +256,7 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
           const { response } = result;
           const { status, headers } = response;
           const body = result.data ?? result.error; // openapi-fetch sets one of them
+          log.debug?.(attemptLine(isGet, init, status, attempt, maxRetries, started as number, headers));
           if (options.validateResponses && /json/.test(headers.get("content-type") as string)) {
             const issues = (await (validators ??= import("@finicity-aggregation/client/validate"))).validateResponse(isGet ? "GetCustomers" : "CreateToken", status, body);
             if (issues.length > 0) throw new ResponseValidationError(issues, status, body, headers);
@@ -236,14 +265,18 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
           if (response.ok && body !== undefined) return { data: body, response };
           if (token && status === 401 && !renewed && isTokenRejected(body)) {
             renewed = true;
-            tokens!.invalidate(token);
+            await tokens!.invalidate(token); // also from the token store, so every client renews
             attempt--;
             continue;
           }
           error = apiErrorFor(status, body, headers);
           if (isRetryableStatus(status, isGet)) delay = retryDelayMs(attempt, headers.get("retry-after"));
         }
-        if (attempt >= maxRetries || delay < 0) throw error;
+        if (attempt >= maxRetries || delay < 0) {
+          if (delay >= 0) log.warn?.(`${describeCall(isGet, init)}: giving up after ${attempt + 1} attempts (${(error as Error).message})`);
+          throw error;
+        }
+        log.info?.(`${describeCall(isGet, init)}: retrying in ${Math.round(delay)} ms (${(error as Error).message})`);
         await sleep(delay, signal);
       }
     } catch (error) {
@@ -276,6 +309,14 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
 }
 
 const dataOf = <T>(result: WithResponse<T>) => result.data;
+
+/** `GET /aggregation/v1/customers?start=1` or `POST /aggregation/v2/partners/authentication` (never a body). */
+const describeCall = (isGet: boolean, init: RequestInit) =>
+  isGet ? `GET ${CUSTOMERS}?${new URLSearchParams(init.params?.query as Record<string, string>)}` : `POST ${AUTH}`;
+
+/** The debug line of one attempt. `status` 0: no answer. */
+const attemptLine = (isGet: boolean, init: RequestInit, status: number, attempt: number, maxRetries: number, started: number, headers?: Headers) =>
+  `${describeCall(isGet, init)} -> ${status || "no answer"}, attempt ${attempt + 1} of ${maxRetries + 1}, ${Date.now() - started} ms, request id ${headers?.get("x-request-id") ?? "none"}`;
 
 /** Checks a query and its options (if given); throws a ValidationError listing every problem. */
 function checkInput(query: object, options: object | undefined, rules: Rules): void {
