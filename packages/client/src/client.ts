@@ -3,7 +3,7 @@ import { createClient } from "./openapi-fetch.js";
 import type { Customer, Customers, GetCustomersQuery, paths } from "@finicity-aggregation/types";
 import { isTokenRejected, type TokenSource } from "./auth.js";
 import { apiErrorFor } from "./error-for-status.js";
-import { AuthenticationError, ConnectionError, FinicityError, ResponseValidationError, type ResponseValidationIssue, type ValidationIssue } from "./errors.js";
+import { AuthenticationError, ConnectionError, FinicityError, type FinicityApiError, ResponseValidationError, type ResponseValidationIssue, type ValidationIssue } from "./errors.js";
 import { getCustomersQueryRules } from "./generated/query-rules.js";
 import { createLog, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 import { MAX_PAGE_SIZE, walkPages } from "./pagination.js";
@@ -273,10 +273,10 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
           if (isRetryableStatus(status, isGet)) delay = retryDelayMs(attempt, headers.get("retry-after"));
         }
         if (attempt >= maxRetries || delay < 0) {
-          if (delay >= 0) log.warn?.(`${describeCall(isGet, init)}: giving up after ${attempt + 1} attempts (${(error as Error).message})`);
+          if (delay >= 0) log.warn?.(`${describeCall(isGet, init)}: giving up after ${attempt + 1} attempts (${reasonOf(error)})`);
           throw error;
         }
-        log.info?.(`${describeCall(isGet, init)}: retrying in ${Math.round(delay)} ms (${(error as Error).message})`);
+        log.info?.(`${describeCall(isGet, init)}: retrying in ${Math.round(delay)} ms (${reasonOf(error)})`);
         await sleep(delay, signal);
       }
     } catch (error) {
@@ -311,8 +311,11 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
 const dataOf = <T>(result: WithResponse<T>) => result.data;
 
 /** `GET /aggregation/v1/customers?start=1` or `POST /aggregation/v2/partners/authentication` (never a body). */
-const describeCall = (isGet: boolean, init: RequestInit) =>
-  isGet ? `GET ${CUSTOMERS}?${new URLSearchParams(init.params?.query as Record<string, string>)}` : `POST ${AUTH}`;
+const describeCall = (isGet: boolean, init: RequestInit, query = `${new URLSearchParams(init.params?.query as Record<string, string>)}`) =>
+  isGet ? `GET ${CUSTOMERS}${query && "?"}${query}` : `POST ${AUTH}`;
+
+/** Why an attempt failed, for a log line: the status or the error's class (never the server's text). */
+const reasonOf = (error: unknown) => ((error as FinicityApiError).status ? `HTTP ${(error as FinicityApiError).status}` : (error as Error).name);
 
 /** The debug line of one attempt. `status` 0: no answer. */
 const attemptLine = (isGet: boolean, init: RequestInit, status: number, attempt: number, maxRetries: number, started: number, headers?: Headers) =>

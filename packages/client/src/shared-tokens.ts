@@ -11,8 +11,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How long another process may hold the CreateToken lock before this one makes its own token. */
 const LOCK_MS = 10_000;
-/** After taking the lock, wait this long and read it again: a process that wrote it just after us wins. */
-const SETTLE_MS = 200;
+/**
+ * After writing the lock, wait this long plus twice what reading and writing it took, then read it again: a
+ * process that found no lock before our write landed writes its own within about that time, and the last
+ * writer wins for both.
+ */
+const SETTLE_MS = 100;
 
 /** CreateToken calls in flight in this process, per store and credentials: concurrent clients share one. */
 const inFlight = new WeakMap<TokenStore, Map<string, Promise<StoredEntry>>>();
@@ -56,7 +60,9 @@ export function sharedTokenSource(
         return (typeof value === "string" ? JSON.parse(value) : value) as StoredEntry | undefined;
       } catch (error) {
         state.broken = true;
-        log.warn?.(`token store ${name} failed (${(error as Error)?.name}: ${String((error as Error)?.message).slice(0, 200)}); using this client's own token`);
+        // The error's class and code only: a store's message may quote the value (a token).
+        const { name: kind, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+        log.warn?.(`token store ${name} failed (${[kind, code].filter((v) => typeof v == "string" && /^[\w.-]{1,40}$/.test(v)).join(" ")}); using this client's own token`);
       }
     }
   };
@@ -87,10 +93,11 @@ export function sharedTokenSource(
     const me = randomId();
     let lock: StoredEntry | undefined;
     if (options.tokenStore) {
+      const started = Date.now();
       lock = await op(state, "get", lockKey);
       if (!(lock?.expiresAt! > Date.now())) {
         await op(state, "set", lockKey, { lock: me, expiresAt: Date.now() + LOCK_MS }, LOCK_MS);
-        await sleep(SETTLE_MS);
+        await sleep(SETTLE_MS + 2 * (Date.now() - started));
         lock = await op(state, "get", lockKey);
       }
       // Another process is making the token: wait for it while its lock lives.

@@ -67,7 +67,7 @@ export const randomId = () => hex(globalThis.crypto.getRandomValues(new Uint8Arr
 export function callStore<T>(call: () => T): Promise<Awaited<T>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([
-    new Promise<never>((_, reject) => (timer = setTimeout(reject, STORE_TIMEOUT_MS, new Error(`no answer within ${STORE_TIMEOUT_MS} ms`)))),
+    new Promise<never>((_, reject) => (timer = setTimeout(reject, STORE_TIMEOUT_MS, { name: "StoreTimeout" }))),
     new Promise<T>((resolve) => resolve(call())),
   ]).finally(() => clearTimeout(timer)) as Promise<Awaited<T>>;
 }
