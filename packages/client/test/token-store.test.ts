@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import Keyv from "keyv";
 import { afterEach, describe, expect, it } from "vitest";
 import { createCustomersClient, type TokenStore } from "../src/index.js";
 import { memoryLogger, recordingStore, startApiServer, type ApiServer } from "./api-server.js";
@@ -30,6 +31,18 @@ describe("tokenStore", () => {
     await createCustomersClient(options).getCustomers(); // a third, later: reads the store
     expect(server.tokenCalls).toHaveLength(1);
     expect(server.getTokens).toEqual(Array(5).fill('tok"1'));
+  });
+
+  it("works with a Keyv as it is (its in-memory adapter here; Redis through @keyv/redis is the same API)", async () => {
+    server = await startApiServer({ secret: SECRET });
+    const tokenStore = new Keyv();
+    const options = { ...credentials(), baseUrl: server.url, tokenStore };
+    await Promise.all([createCustomersClient(options).getCustomers(), createCustomersClient(options).getCustomers()]);
+    await createCustomersClient(options).getCustomers();
+    expect(server.tokenCalls).toHaveLength(1);
+    server.revoke('tok"1');
+    await createCustomersClient(options).getCustomers(); // reads tok"1, rejected, deleted, renewed
+    expect(server.issued).toEqual(['tok"1', 'tok"2']);
   });
 
   it("shares tokens by default among the clients of one process with the same credentials, not others", async () => {
