@@ -72,7 +72,7 @@ export function sharedTokenSource(
     const entry = await op(state, "get", k);
     if (!entry || !(entry.expiresAt > Date.now())) return;
     if (typeof entry.token === "string") return entry;
-    if (entry.tag && entry.tag === (await tagFor(entry.salt!))) {
+    if (typeof entry.salt === "string" && entry.tag === (await tagFor(entry.salt))) {
       throw new Rejected(
         401,
         undefined,
@@ -118,6 +118,7 @@ export function sharedTokenSource(
         const salt = randomId();
         const now = Date.now();
         await op(state, "set", k, { rejectedAt: now, expiresAt: now + LOCKOUT_MS, salt, tag: await tagFor(salt) }, LOCKOUT_MS);
+        log.error?.(`CreateToken rejected the partner credentials (HTTP 401); clients sharing the token store will not try them again for ${LOCKOUT_MS / 60_000} minutes (a new secret is tried at once)`);
       }
       throw error;
     } finally {

@@ -2,7 +2,7 @@
 // then fail at once instead of spending more of the five failed authentications that lock a partner account.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuthenticationError, createCustomersClient } from "../src/index.js";
-import { recordingStore, startApiServer, type ApiServer } from "./api-server.js";
+import { memoryLogger, recordingStore, startApiServer, type ApiServer } from "./api-server.js";
 
 const GOOD = 'good"secret-1';
 let server: ApiServer | undefined;
@@ -16,7 +16,8 @@ describe("lockout guard", () => {
   it("five clients on one store, a wrong secret, all calling together: one CreateToken, five AuthenticationErrors", async () => {
     server = await startApiServer({ secret: GOOD });
     const tokenStore = recordingStore();
-    const options = { baseUrl: server.url, appKey: "app-key", partnerId: "p-five", partnerSecret: "wrong-secret", tokenStore };
+    const logger = memoryLogger();
+    const options = { baseUrl: server.url, appKey: "app-key", partnerId: "p-five", partnerSecret: "wrong-secret", tokenStore, logger, logLevel: "error" as const };
     const clients = Array.from({ length: 5 }, () => createCustomersClient(options));
     const errors = await Promise.all(clients.map((client) => client.getCustomers().catch((e: unknown) => e)));
     expect(server.tokenCalls).toEqual(["wrong-secret"]);
@@ -31,6 +32,9 @@ describe("lockout guard", () => {
       expect(error).toMatchObject({ status: 401, message: expect.stringMatching(/^CreateToken rejected these partner credentials at \d{4}-.*Z .*Fix partnerId\/partnerSecret .* wait until \d{4}-/) });
     }
     expect(JSON.stringify([later, again, (later as Error).message])).not.toContain("wrong-secret");
+    expect(logger.lines).toEqual([
+      { level: "error", line: "[finicity] CreateToken rejected the partner credentials (HTTP 401); clients sharing the token store will not try them again for 60 minutes (a new secret is tried at once)" },
+    ]);
   });
 
   it("is lifted at once by a new secret", async () => {
