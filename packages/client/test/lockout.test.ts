@@ -12,7 +12,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe("lockout guard", () => {
+describe("lockout guard", { timeout: 30_000 }, () => {
   it("five clients on one store, a wrong secret, all calling together: one CreateToken, five AuthenticationErrors", async () => {
     server = await startApiServer({ secret: GOOD });
     const tokenStore = recordingStore();

@@ -14,7 +14,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe("logging", () => {
+describe("logging", { timeout: 30_000 }, () => {
   it("debug: one line per attempt (method, path and query, status, attempt n of max, ms, request id); info: tokens and retries", async () => {
     let gets = 0;
     server = await startApiServer({

@@ -1,3 +1,4 @@
+// (Timeouts are upper bounds for a loaded machine; nothing here waits a fixed time.)
 // Tokens shared through `tokenStore`: one CreateToken per token life across clients and processes, a rejected
 // token gone for everyone, nothing secret in the store, and a failing store that only costs a warning.
 import { execFile } from "node:child_process";
@@ -20,7 +21,7 @@ afterEach(async () => {
 let partners = 0;
 const credentials = () => ({ appKey: APP_KEY, partnerId: `partner-${++partners}`, partnerSecret: SECRET });
 
-describe("tokenStore", () => {
+describe("tokenStore", { timeout: 30_000 }, () => {
   it("lets two clients on one store make one CreateToken, at once and one after the other", async () => {
     server = await startApiServer({ secret: SECRET });
     const store = recordingStore();
