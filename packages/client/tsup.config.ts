@@ -1,12 +1,13 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // `validate` is the `./validate` subpath (response validators): its own entry, loaded by `import()` on demand.
-  entry: { index: "src/index.ts", validate: "src/validate/index.ts" },
+  // `validate` is the `./validate` subpath (response validators), `shared-tokens` the `./shared-tokens` one (token
+  // store, lockout guard; used with partner credentials): entries of their own, loaded by `import()` on demand.
+  entry: { index: "src/index.ts", validate: "src/validate/index.ts", "shared-tokens": "src/shared-tokens.ts" },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,
   target: "es2022",
   platform: "neutral",
-  external: ["openapi-fetch", "@finicity-aggregation/client/validate"],
+  external: ["openapi-fetch", "@finicity-aggregation/client/validate", "@finicity-aggregation/client/shared-tokens"],
 });

@@ -4,7 +4,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     // The main entry loads the validators by package name at run time; in tests, point that name at the source.
-    alias: { "@finicity-aggregation/client/validate": fileURLToPath(new URL("./src/validate/index.ts", import.meta.url)) },
+    alias: {
+      "@finicity-aggregation/client/validate": fileURLToPath(new URL("./src/validate/index.ts", import.meta.url)),
+      "@finicity-aggregation/client/shared-tokens": fileURLToPath(new URL("./src/shared-tokens.ts", import.meta.url)),
+    },
   },
   test: {
     include: ["test/**/*.test.ts"],

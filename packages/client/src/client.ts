@@ -1,16 +1,18 @@
 import type { Client } from "openapi-fetch";
 import { createClient } from "./openapi-fetch.js";
 import type { Customer, Customers, GetCustomersQuery, paths } from "@finicity-aggregation/types";
-import { isTokenRejected, partnerTokenCache, type TokenSource } from "./auth.js";
+import { isTokenRejected, type TokenSource } from "./auth.js";
 import { apiErrorFor } from "./error-for-status.js";
-import { ConnectionError, FinicityError, ResponseValidationError, type ResponseValidationIssue, type ValidationIssue } from "./errors.js";
+import { AuthenticationError, ConnectionError, FinicityError, type FinicityApiError, ResponseValidationError, type ResponseValidationIssue, type ValidationIssue } from "./errors.js";
 import { guardedFetch, MAX_RESPONSE_BYTES } from "./fetch-guard.js";
 import { getCustomersQueryRules } from "./generated/query-rules.js";
+import { createLog, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 import { MAX_PAGE_SIZE, walkPages } from "./pagination.js";
 import { redactor } from "./redact.js";
 import { REGIONS, type Region } from "./regions.js";
 import { isRetryableStatus, retryDelayMs } from "./retry.js";
 import { AttemptController, sleep } from "./timeouts.js";
+import type { TokenStore } from "./token-store.js";
 import { addIssue, assertValid, checkValue, issuesOf, type Rules } from "./validation.js";
 
 const CUSTOMERS = "/aggregation/v1/customers";
@@ -40,6 +42,9 @@ const OPTION_RULES: Rules = {
   partnerId: { type: "string" },
   partnerSecret: { type: "string" },
   validateResponses: { type: "boolean" },
+  tokenStore: { type: "object" },
+  logger: { type: "object" },
+  logLevel: { enum: LOG_LEVELS },
 };
 
 export interface CustomersClientOptions {
@@ -66,6 +71,15 @@ export interface CustomersClientOptions {
   fetch?: typeof fetch;
   /** The largest body read, in bytes; a larger 2xx body ends in ResponseTooLargeError. Default 32 MiB. */
   maxResponseBytes?: number;
+  /**
+   * With partner credentials: where tokens are shared (a Keyv, a `Map`, your own `get`/`set`/`delete`, sync or
+   * async). Default: an in-memory store shared by this process's clients that use the same credentials.
+   */
+  tokenStore?: TokenStore;
+  /** Where log lines go: `console` (default), pino, or anything with `debug`/`info`/`warn`/`error`. */
+  logger?: Logger;
+  /** Default: the `FINICITY_LOG` environment variable, else `"warn"`. */
+  logLevel?: LogLevel;
 }
 
 /** Per-call options. */
@@ -130,6 +144,8 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
   const baseUrl = options.baseUrl ?? region.baseUrl;
   const { add: addSecret, redact, scrub } = redactor();
   [options.appKey, options.appToken, options.partnerSecret].map(addSecret);
+  // Every line goes through `redact`.
+  const log = createLog(options.logger, options.logLevel, (line) => redact(line) as string);
 
   const headers: Record<string, string> = { Accept: "application/json", [options.headerNames?.appKey ?? region.appKeyHeader]: options.appKey };
   if (typeof options.appToken === "string") headers[tokenHeader] = options.appToken;
@@ -148,8 +164,18 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
     typeof options.appToken === "function"
       ? { get: options.appToken, invalidate() {} } // the caller's function, called before each attempt
       : options.appToken === undefined
-        ? partnerTokenCache(createToken, region.tokenRenewAfterMs)
+        ? sharedTokens()
         : undefined;
+  /** Partner credentials: tokens shared through `tokenStore`, by the `./shared-tokens` entry (loaded on first use). */
+  function sharedTokens(): TokenSource {
+    let source: TokenSource | Promise<TokenSource> | undefined;
+    const load = async () =>
+      (source = (await import("@finicity-aggregation/client/shared-tokens")).sharedTokenSource(options, region, createToken, log, AuthenticationError));
+    return {
+      get: () => ("get" in (source ??= load()) ? source.get() : source.then((loaded) => loaded.get())),
+      invalidate: async (token) => (await source)?.invalidate(token),
+    };
+  }
   /** CreateToken with the partner credentials. */
   async function createToken() {
     const { data } = await send(false, { body: { partnerId: options.partnerId!, partnerSecret: options.partnerSecret! } });
@@ -196,6 +222,7 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
         // A caller's abort while a token is on its way takes effect once it is here (the attempt then aborts at once).
         let token: string | undefined;
         if (isGet && tokens) init.headers = tokenHeaders((token = await tokens.get()));
+        const started = log.debug && Date.now();
         const controller = new AttemptController(call?.timeoutMs ?? options.timeoutMs ?? 30_000, signal);
         init.attemptSignal = controller.signal;
         let result: Awaited<ReturnType<Request>> | undefined;
@@ -209,6 +236,7 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
         let error: unknown;
         let delay = -1; // before the next attempt; -1: none
         if (!result) {
+          log.debug?.(attemptLine(isGet, init, 0, attempt, maxRetries, started as number));
           if (signal?.aborted) throw signal.reason;
           // Not aborted by the caller: an aborted attempt timed out. A FinicityError from guardedFetch (a refused
           // redirect, a body over the cap) is final.
@@ -220,6 +248,7 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
           const { response } = result;
           const { status, headers } = response;
           const body = result.data ?? result.error; // openapi-fetch sets one of them
+          log.debug?.(attemptLine(isGet, init, status, attempt, maxRetries, started as number, headers));
           // Any 2xx that was parsed (whatever its Content-Type says), and JSON error answers.
           if (options.validateResponses && (response.ok || /json/.test(headers.get("content-type") as string))) {
             const issues = (await (validators ??= import("@finicity-aggregation/client/validate"))).validateResponse(isGet ? "GetCustomers" : "CreateToken", status, body);
@@ -229,14 +258,18 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
           if (response.ok && body !== undefined) return { data: body, response };
           if (token && status === 401 && !renewed && isTokenRejected(body)) {
             renewed = true;
-            tokens!.invalidate(token);
+            await tokens!.invalidate(token); // also from the token store, so every client renews
             attempt--;
             continue;
           }
           error = apiErrorFor(status, redact(body), headers); // redacted before the message quotes it
           if (isRetryableStatus(status, isGet)) delay = retryDelayMs(attempt, headers.get("retry-after"));
         }
-        if (attempt >= maxRetries || delay < 0) throw error;
+        if (attempt >= maxRetries || delay < 0) {
+          if (delay >= 0) log.warn?.(`${describeCall(isGet, init)}: giving up after ${attempt + 1} attempts (${reasonOf(error)})`);
+          throw error;
+        }
+        log.info?.(`${describeCall(isGet, init)}: retrying in ${Math.round(delay)} ms (${reasonOf(error)})`);
         await sleep(delay, signal);
       }
     } catch (error) {
@@ -279,6 +312,17 @@ function connectionError(failure: unknown, host: string): ConnectionError {
   }
   return new ConnectionError(`Request to ${host} failed${code ? ` (${code})` : ""}: ${failure}`, { cause: failure });
 }
+
+/** `GET /aggregation/v1/customers?start=1` or `POST /aggregation/v2/partners/authentication` (never a body). */
+const describeCall = (isGet: boolean, init: RequestInit, query = `${new URLSearchParams(init.params?.query as Record<string, string>)}`) =>
+  isGet ? `GET ${CUSTOMERS}${query && "?"}${query}` : `POST ${AUTH}`;
+
+/** Why an attempt failed, for a log line: the status or the error's class (never the server's text). */
+const reasonOf = (error: unknown) => ((error as FinicityApiError).status ? `HTTP ${(error as FinicityApiError).status}` : (error as Error).name);
+
+/** The debug line of one attempt. `status` 0: no answer. */
+const attemptLine = (isGet: boolean, init: RequestInit, status: number, attempt: number, maxRetries: number, started: number, headers?: Headers) =>
+  `${describeCall(isGet, init)} -> ${status || "no answer"}, attempt ${attempt + 1} of ${maxRetries + 1}, ${Date.now() - started} ms, request id ${headers?.get("x-request-id") ?? "none"}`;
 
 /** Checks a query and its options (if given); throws a ValidationError listing every problem. */
 function checkInput(query: object, options: object | undefined, rules: Rules): void {

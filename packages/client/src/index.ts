@@ -28,4 +28,6 @@ export {
   type ValidationIssue,
 } from "./errors.js";
 export { REGIONS, type Region, type RegionSettings } from "./regions.js";
+export type { Logger, LogLevel } from "./logger.js";
+export type { TokenStore } from "./token-store.js";
 export type { Customer, Customers, CustomerType, ErrorMessage, GetCustomersQuery } from "@finicity-aggregation/types";

@@ -5,6 +5,19 @@ import { page, stubFetch } from "./helpers.js";
 const AUTH = "/aggregation/v2/partners/authentication";
 const ok = { body: page(["1"], false) };
 
+/** Runs fake timers until `promise` settles (between timers, real async work such as Web Crypto goes on). */
+async function runTimers(promise: Promise<unknown>) {
+  let settled = false;
+  promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let turns = 0; !settled && turns < 10_000; turns++) {
+    await vi.runAllTimersAsync();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -26,19 +39,23 @@ function tokenServer(options: { tokenAnswers?: Array<{ status: number; body: unk
   return { ...stub, issued: () => issued, tokenRequests: () => stub.requests.filter((r) => r.url.endsWith(AUTH)) };
 }
 
-const partner = { appKey: "app-key", partnerId: "pid", partnerSecret: "secret-value" };
+// Clients with the same credentials share tokens (and recorded rejections) through the process's default token
+// store: each test uses a partner ID of its own.
+let partners = 0;
+const partner = () => ({ appKey: "app-key", partnerId: `pid-${++partners}`, partnerSecret: "secret-value" });
 
 describe("tokens from partner credentials", () => {
   it("creates a token with the app key only, and shares one call among concurrent requests", async () => {
     const server = tokenServer();
-    const client = createCustomersClient({ ...partner, fetch: server.fetch });
+    const credentials = partner();
+    const client = createCustomersClient({ ...credentials, fetch: server.fetch });
     await Promise.all([client.getCustomers(), client.getCustomers(), client.getCustomers()]);
     expect(server.tokenRequests()).toHaveLength(1);
     const [tokenRequest] = server.tokenRequests();
     expect(tokenRequest?.method).toBe("POST");
     expect(tokenRequest?.headers.get("App-Key")).toBe("app-key");
     expect(tokenRequest?.headers.has("Finicity-App-Token")).toBe(false);
-    expect(await tokenRequest?.clone().json()).toEqual({ partnerId: "pid", partnerSecret: "secret-value" });
+    expect(await tokenRequest?.clone().json()).toEqual({ partnerId: credentials.partnerId, partnerSecret: "secret-value" });
     await client.getCustomers();
     expect(server.tokenRequests()).toHaveLength(1);
   });
@@ -46,7 +63,7 @@ describe("tokens from partner credentials", () => {
   it("renews before the AU token expires (after 85 minutes)", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const server = tokenServer();
-    const client = createCustomersClient({ ...partner, fetch: server.fetch });
+    const client = createCustomersClient({ ...partner(), fetch: server.fetch });
     await client.getCustomers();
     vi.setSystemTime(Date.now() + 84 * 60_000);
     await client.getCustomers();
@@ -59,7 +76,7 @@ describe("tokens from partner credentials", () => {
   it("renews US tokens after 90 minutes", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const server = tokenServer();
-    const client = createCustomersClient({ ...partner, region: "us", fetch: server.fetch });
+    const client = createCustomersClient({ ...partner(), region: "us", fetch: server.fetch });
     await client.getCustomers();
     vi.setSystemTime(Date.now() + 89 * 60_000);
     await client.getCustomers();
@@ -75,7 +92,7 @@ describe("tokens from partner credentials", () => {
       if (request.url.endsWith(AUTH)) return { body: { token: `t${++tokenCalls}` } };
       return { status: 401, body: { code: "10022", message: "Invalid token" } };
     });
-    const client = createCustomersClient({ ...partner, fetch: stub.fetch });
+    const client = createCustomersClient({ ...partner(), fetch: stub.fetch });
     await expect(client.getCustomers()).rejects.toBeInstanceOf(AuthenticationError);
     expect(tokenCalls).toBe(2);
     expect(stub.requests).toHaveLength(4);
@@ -85,14 +102,14 @@ describe("tokens from partner credentials", () => {
     const stub = stubFetch((request) =>
       request.url.endsWith(AUTH) ? { body: { token: "t" } } : { status: 401, body: { code: "10026", message: "missing app key" } },
     );
-    const client = createCustomersClient({ ...partner, fetch: stub.fetch });
+    const client = createCustomersClient({ ...partner(), fetch: stub.fetch });
     await expect(client.getCustomers()).rejects.toMatchObject({ status: 401, code: "10026" });
     expect(stub.requests).toHaveLength(2);
   });
 
   it("never retries a 401 from the token call", async () => {
     const server = tokenServer({ tokenAnswers: [{ status: 401, body: { code: "24302", message: "Invalid credentials" } }] });
-    const client = createCustomersClient({ ...partner, fetch: server.fetch, maxRetries: 5 });
+    const client = createCustomersClient({ ...partner(), fetch: server.fetch, maxRetries: 5 });
     const error = await client.getCustomers().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ code: "24302" });
@@ -100,37 +117,38 @@ describe("tokens from partner credentials", () => {
   });
 
   it("retries the token call on 5xx but not on 429", async () => {
-    vi.useFakeTimers();
+    // Timers only: the store key is hashed by Web Crypto, which fake timers cannot run (see runTimers).
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const server = tokenServer({ tokenAnswers: [{ status: 503, body: { code: "x" } }] });
-    const client = createCustomersClient({ ...partner, fetch: server.fetch });
+    const client = createCustomersClient({ ...partner(), fetch: server.fetch });
     const done = client.getCustomers();
-    await vi.runAllTimersAsync();
+    await runTimers(done);
     await expect(done).resolves.toEqual(ok.body);
     expect(server.tokenRequests()).toHaveLength(2);
 
     const limited = tokenServer({ tokenAnswers: [{ status: 429, body: { code: "x" } }] });
-    const other = createCustomersClient({ ...partner, fetch: limited.fetch });
+    const other = createCustomersClient({ ...partner(), fetch: limited.fetch });
     const failed = other.getCustomers().catch((e: unknown) => e);
-    await vi.runAllTimersAsync();
+    await runTimers(failed);
     expect(await failed).toMatchObject({ status: 429 });
     expect(limited.tokenRequests()).toHaveLength(1);
     const broken = tokenServer({ tokenAnswers: [{ status: 500, body: { code: "x" } }, { status: 500, body: { code: "x" } }, { status: 500, body: { code: "x" } }] });
-    const third = createCustomersClient({ ...partner, fetch: broken.fetch });
+    const third = createCustomersClient({ ...partner(), fetch: broken.fetch });
     const gaveUp = third.getCustomers().catch((e: unknown) => e);
-    await vi.runAllTimersAsync();
+    await runTimers(gaveUp);
     expect(await gaveUp).toBeInstanceOf(InternalServerError);
   });
 
   it("refuses a token holding CR or LF", async () => {
     const stub = stubFetch((request) => (request.url.endsWith(AUTH) ? { body: { token: "abc\r\nX-Evil: 1" } } : ok));
-    const client = createCustomersClient({ ...partner, fetch: stub.fetch });
+    const client = createCustomersClient({ ...partner(), fetch: stub.fetch });
     await expect(client.getCustomers()).rejects.toBeInstanceOf(ValidationError);
     expect(stub.requests).toHaveLength(1);
   });
 
   it("lets raw calls carry the current token", async () => {
     const server = tokenServer();
-    const client = createCustomersClient({ ...partner, fetch: server.fetch });
+    const client = createCustomersClient({ ...partner(), fetch: server.fetch });
     const { data, response } = await client.raw.GET("/aggregation/v1/customers", {});
     expect(response.status).toBe(200);
     expect(data).toEqual(ok.body);

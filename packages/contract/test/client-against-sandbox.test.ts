@@ -24,8 +24,10 @@ afterAll(async () => {
 });
 beforeEach(() => mock.sandbox.reset());
 
+// Each client gets a token store of its own (a Map will do): by default the clients of one process with the same
+// credentials share tokens and recorded CreateToken rejections, and these tests count CreateToken calls per client.
 const client = (overrides: Record<string, unknown> = {}, url = mock.url) =>
-  createCustomersClient({ baseUrl: url, ...CREDENTIALS, validateResponses: true, ...overrides });
+  createCustomersClient({ baseUrl: url, ...CREDENTIALS, validateResponses: true, tokenStore: new Map(), ...overrides });
 const tokenCalls = () => mock.sandbox.requests.filter((r) => r.method === "POST").length;
 
 describe("iteration across many pages", () => {

@@ -20,6 +20,7 @@ const IMPORT_MAP = {
   imports: {
     "@finicity-aggregation/client": "/client/index.js",
     "@finicity-aggregation/client/validate": "/client/validate.js",
+    "@finicity-aggregation/client/shared-tokens": "/client/shared-tokens.js",
     "openapi-fetch": "/vendor/openapi-fetch/index.mjs",
   },
 };
