@@ -2,12 +2,23 @@ import { defineConfig } from "tsup";
 
 export default defineConfig({
   // `validate` is the `./validate` subpath (response validators), `shared-tokens` the `./shared-tokens` one (token
-  // store, lockout guard; used with partner credentials): entries of their own, loaded by `import()` on demand.
-  entry: { index: "src/index.ts", validate: "src/validate/index.ts", "shared-tokens": "src/shared-tokens.ts" },
+  // store, lockout guard; used with partner credentials), `log-lines` the `./log-lines` one (the text of the log lines,
+  // loaded on the first line written): entries of their own, loaded by `import()` on demand.
+  entry: {
+    index: "src/index.ts",
+    validate: "src/validate/index.ts",
+    "shared-tokens": "src/shared-tokens.ts",
+    "log-lines": "src/log-lines.ts",
+  },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,
   target: "es2022",
   platform: "neutral",
-  external: ["openapi-fetch", "@finicity-aggregation/client/validate", "@finicity-aggregation/client/shared-tokens"],
+  external: [
+    "openapi-fetch",
+    "@finicity-aggregation/client/validate",
+    "@finicity-aggregation/client/shared-tokens",
+    "@finicity-aggregation/client/log-lines",
+  ],
 });

@@ -7,6 +7,7 @@ export default defineConfig({
     alias: {
       "@finicity-aggregation/client/validate": fileURLToPath(new URL("./src/validate/index.ts", import.meta.url)),
       "@finicity-aggregation/client/shared-tokens": fileURLToPath(new URL("./src/shared-tokens.ts", import.meta.url)),
+      "@finicity-aggregation/client/log-lines": fileURLToPath(new URL("./src/log-lines.ts", import.meta.url)),
     },
   },
   test: {

@@ -3,20 +3,20 @@ import { createClient } from "./openapi-fetch.js";
 import type { Customer, Customers, GetCustomersQuery, paths } from "@finicity-aggregation/types";
 import { isTokenRejected, type TokenSource } from "./auth.js";
 import { apiErrorFor } from "./error-for-status.js";
-import { AuthenticationError, ConnectionError, FinicityError, type FinicityApiError, ResponseValidationError, type ResponseValidationIssue, type ValidationIssue } from "./errors.js";
+import { AuthenticationError, ConnectionError, FinicityError, ResponseValidationError, type ResponseValidationIssue, type ValidationIssue } from "./errors.js";
 import { guardedFetch, MAX_RESPONSE_BYTES } from "./fetch-guard.js";
 import { getCustomersQueryRules } from "./generated/query-rules.js";
+import type * as LogLines from "./log-lines.js";
 import { createLog, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 import { MAX_PAGE_SIZE, walkPages } from "./pagination.js";
 import { redactor } from "./redact.js";
 import { REGIONS, type Region } from "./regions.js";
 import { isRetryableStatus, retryDelayMs } from "./retry.js";
 import { AttemptController, sleep } from "./timeouts.js";
+import { AUTH, CUSTOMERS } from "./operation-paths.js";
 import type { TokenStore } from "./token-store.js";
 import { addIssue, assertValid, checkValue, issuesOf, type Rules } from "./validation.js";
 
-const CUSTOMERS = "/aggregation/v1/customers";
-const AUTH = "/aggregation/v2/partners/authentication";
 /** An HTTP header name (RFC 9110 token). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~\w-]+$/;
 const CALL_RULES: Rules = {
@@ -207,6 +207,10 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
     return lastTokenHeaders;
   };
 
+  // The text of the log lines, loaded on the first line written (never when logging is off).
+  let lines: typeof LogLines | undefined;
+  const logLines = async () => (lines ??= await import("@finicity-aggregation/client/log-lines"));
+
   // The validators' module, loaded on first use (only with `validateResponses: true`).
   let validators: Promise<{ validateResponse: ValidateResponse }> | undefined;
 
@@ -236,7 +240,7 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
         let error: unknown;
         let delay = -1; // before the next attempt; -1: none
         if (!result) {
-          log.debug?.(attemptLine(isGet, init, 0, attempt, maxRetries, started as number));
+          if (log.debug) log.debug((await logLines()).attemptLine(isGet, init, 0, attempt, maxRetries, started as number));
           if (signal?.aborted) throw signal.reason;
           // Not aborted by the caller: an aborted attempt timed out. A FinicityError from guardedFetch (a refused
           // redirect, a body over the cap) is final.
@@ -248,7 +252,7 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
           const { response } = result;
           const { status, headers } = response;
           const body = result.data ?? result.error; // openapi-fetch sets one of them
-          log.debug?.(attemptLine(isGet, init, status, attempt, maxRetries, started as number, headers));
+          if (log.debug) log.debug((await logLines()).attemptLine(isGet, init, status, attempt, maxRetries, started as number, headers));
           // Any 2xx that was parsed (whatever its Content-Type says), and JSON error answers.
           if (options.validateResponses && (response.ok || /json/.test(headers.get("content-type") as string))) {
             const issues = (await (validators ??= import("@finicity-aggregation/client/validate"))).validateResponse(isGet ? "GetCustomers" : "CreateToken", status, body);
@@ -266,10 +270,10 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
           if (isRetryableStatus(status, isGet)) delay = retryDelayMs(attempt, headers.get("retry-after"));
         }
         if (attempt >= maxRetries || delay < 0) {
-          if (delay >= 0) log.warn?.(`${describeCall(isGet, init)}: giving up after ${attempt + 1} attempts (${reasonOf(error)})`);
+          if (delay >= 0 && log.warn) log.warn((await logLines()).givingUpLine(isGet, init, attempt, error));
           throw error;
         }
-        log.info?.(`${describeCall(isGet, init)}: retrying in ${Math.round(delay)} ms (${reasonOf(error)})`);
+        if (log.info) log.info((await logLines()).retryLine(isGet, init, delay, error));
         await sleep(delay, signal);
       }
     } catch (error) {
@@ -312,17 +316,6 @@ function connectionError(failure: unknown, host: string): ConnectionError {
   }
   return new ConnectionError(`Request to ${host} failed${code ? ` (${code})` : ""}: ${failure}`, { cause: failure });
 }
-
-/** `GET /aggregation/v1/customers?start=1` or `POST /aggregation/v2/partners/authentication` (never a body). */
-const describeCall = (isGet: boolean, init: RequestInit, query = `${new URLSearchParams(init.params?.query as Record<string, string>)}`) =>
-  isGet ? `GET ${CUSTOMERS}${query && "?"}${query}` : `POST ${AUTH}`;
-
-/** Why an attempt failed, for a log line: the status or the error's class (never the server's text). */
-const reasonOf = (error: unknown) => ((error as FinicityApiError).status ? `HTTP ${(error as FinicityApiError).status}` : (error as Error).name);
-
-/** The debug line of one attempt. `status` 0: no answer. */
-const attemptLine = (isGet: boolean, init: RequestInit, status: number, attempt: number, maxRetries: number, started: number, headers?: Headers) =>
-  `${describeCall(isGet, init)} -> ${status || "no answer"}, attempt ${attempt + 1} of ${maxRetries + 1}, ${Date.now() - started} ms, request id ${headers?.get("x-request-id") ?? "none"}`;
 
 /** Checks a query and its options (if given); throws a ValidationError listing every problem. */
 function checkInput(query: object, options: object | undefined, rules: Rules): void {

@@ -21,6 +21,7 @@ const IMPORT_MAP = {
     "@finicity-aggregation/client": "/client/index.js",
     "@finicity-aggregation/client/validate": "/client/validate.js",
     "@finicity-aggregation/client/shared-tokens": "/client/shared-tokens.js",
+    "@finicity-aggregation/client/log-lines": "/client/log-lines.js",
     "openapi-fetch": "/vendor/openapi-fetch/index.mjs",
   },
 };
