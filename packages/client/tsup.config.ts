@@ -3,12 +3,13 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   // `validate` is the `./validate` subpath (response validators), `shared-tokens` the `./shared-tokens` one (token
   // store, lockout guard; used with partner credentials), `log-lines` the `./log-lines` one (the text of the log lines,
-  // loaded on the first line written): entries of their own, loaded by `import()` on demand.
+  // loaded on the first line written), `pagination` the `./pagination` one (the page walk, loaded on the first walk): entries of their own, loaded by `import()` on demand.
   entry: {
     index: "src/index.ts",
     validate: "src/validate/index.ts",
     "shared-tokens": "src/shared-tokens.ts",
     "log-lines": "src/log-lines.ts",
+    pagination: "src/pagination.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
@@ -20,5 +21,6 @@ export default defineConfig({
     "@finicity-aggregation/client/validate",
     "@finicity-aggregation/client/shared-tokens",
     "@finicity-aggregation/client/log-lines",
+    "@finicity-aggregation/client/pagination",
   ],
 });

@@ -3,12 +3,12 @@ import { createClient } from "./openapi-fetch.js";
 import type { Customer, Customers, GetCustomersQuery, paths } from "@finicity-aggregation/types";
 import { isTokenRejected, type TokenSource } from "./auth.js";
 import { apiErrorFor } from "./error-for-status.js";
-import { AuthenticationError, ConnectionError, FinicityError, ResponseValidationError, type ResponseValidationIssue, type ValidationIssue } from "./errors.js";
+import { AuthenticationError, ConnectionError, FinicityError, PaginationError, ResponseValidationError, type ResponseValidationIssue, type ValidationIssue } from "./errors.js";
 import { guardedFetch, MAX_RESPONSE_BYTES } from "./fetch-guard.js";
 import { getCustomersQueryRules } from "./generated/query-rules.js";
 import type * as LogLines from "./log-lines.js";
 import { createLog, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
-import { MAX_PAGE_SIZE, walkPages } from "./pagination.js";
+import type * as Pagination from "./pagination.js";
 import { redactor } from "./redact.js";
 import { REGIONS, type Region } from "./regions.js";
 import { isRetryableStatus, retryDelayMs } from "./retry.js";
@@ -19,6 +19,8 @@ import { addIssue, assertValid, checkValue, issuesOf, type Rules } from "./valid
 
 /** An HTTP header name (RFC 9110 token). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~\w-]+$/;
+/** The largest page the API serves, and the page size iteration uses unless told otherwise. */
+const MAX_PAGE_SIZE = 1000;
 const CALL_RULES: Rules = {
   signal: { type: "object", signal: true },
   timeoutMs: { type: "integer", minimum: 1, maximum: 2_147_483_647 },
@@ -299,10 +301,16 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
       checkInput(query, options, PAGE_RULES);
       // `send` reads only the per-call options (signal, timeoutMs, maxRetries) of `options`.
       const pageOf = (pageQuery: GetCustomersQuery) => fetchPage(pageQuery, options).then(dataOf);
-      return walkPages(pageOf, query, options.pageSize ?? query.limit ?? MAX_PAGE_SIZE, options.maxItems ?? Infinity, yieldPages);
+      return walk(pageOf, query, options.pageSize ?? query.limit ?? MAX_PAGE_SIZE, options.maxItems ?? Infinity, yieldPages);
     };
 
   return { raw, getCustomers, iterateCustomers: walker(false), pages: walker(true) } as CustomersClient;
+}
+
+/** The page walk of the `./pagination` entry, loaded on the first walk (a walk is lazy: nothing runs before the first `next()`). */
+let pagination: Promise<typeof Pagination> | undefined;
+async function* walk(pageOf: Pagination.FetchPage, query: GetCustomersQuery, pageSize: number, maxItems: number, yieldPages: boolean) {
+  yield* (await (pagination ??= import("@finicity-aggregation/client/pagination"))).walkPages(pageOf, query, pageSize, maxItems, yieldPages, PaginationError);
 }
 
 const dataOf = <T>(result: WithResponse<T>) => result.data;

@@ -1,8 +1,5 @@
 import type { Customer, Customers, GetCustomersQuery } from "@finicity-aggregation/types";
-import { PaginationError } from "./errors.js";
-
-/** The largest page the API serves, and the page size iteration uses unless told otherwise. */
-export const MAX_PAGE_SIZE = 1000;
+import type { PaginationError } from "./errors.js";
 
 export type FetchPage = (query: GetCustomersQuery) => Promise<Customers>;
 
@@ -14,6 +11,8 @@ const isCount = (value: unknown): value is number => Number.isSafeInteger(value)
  * Records are counted once by id (a repeat, caused by customers added during the walk, is skipped). A page
  * that claims more but adds no new record is asked for again once, then ends the walk with a PaginationError.
  * Memory grows with the ids seen, not with the records. Yields the pages as sent (`yieldPages`), or the new records.
+ * This is the `./pagination` entry, loaded by `import()` on a client's first walk; the client passes its own
+ * PaginationError class in (`Failure`), so what is thrown is the class the main entry exports.
  *
  * The server is not trusted. The field a PaginationError names, and what it must be:
  * - `found`: an integer >= 0; `displaying`: an integer from 0 to the limit asked for;
@@ -28,6 +27,7 @@ export async function* walkPages(
   pageSize: number,
   maxItems: number,
   yieldPages: boolean,
+  Failure: typeof PaginationError,
 ): AsyncGenerator<Customers | Customer> {
   const seen = new Set<string>();
   let start = query.start ?? 1;
@@ -41,7 +41,7 @@ export async function* walkPages(
     if (!requests++) ceiling = Math.ceil((found! * 1.1) / limit) + 2;
     // The first field that breaks what paging relies on (see above), if any.
     const fail = (field: string | false): never | false => {
-      if (field) throw new PaginationError(start, `Bad page at start=${start}: ${field}`, field);
+      if (field) throw new Failure(start, `Bad page at start=${start}: ${field}`, field);
       return false;
     };
     fail(

@@ -22,6 +22,7 @@ const IMPORT_MAP = {
     "@finicity-aggregation/client/validate": "/client/validate.js",
     "@finicity-aggregation/client/shared-tokens": "/client/shared-tokens.js",
     "@finicity-aggregation/client/log-lines": "/client/log-lines.js",
+    "@finicity-aggregation/client/pagination": "/client/pagination.js",
     "openapi-fetch": "/vendor/openapi-fetch/index.mjs",
   },
 };
