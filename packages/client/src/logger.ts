@@ -1,3 +1,5 @@
+import { jsonEscaped } from "./redact.js";
+
 /** What the client logs to: `console`, a pino logger, or anything with these four methods. */
 export interface Logger {
   debug(message: string): unknown;
@@ -26,7 +28,7 @@ export function createLog(logger: Logger = console, level: LogLevel | undefined,
     // An unknown FINICITY_LOG (rank -1) means the default, `warn` (2).
     if (i > 0 && i <= (rank < 0 ? 2 : rank)) log[name as keyof Log] = (line) =>
         // Control characters (from a server's message) escaped: one call, one line.
-        void logger[name as keyof Logger](clean(`[finicity] ${line}`).replace(/[\0-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1)));
+        void logger[name as keyof Logger](clean(`[finicity] ${line}`).replace(/[\0-\x1f\x7f]/g, jsonEscaped));
   });
   return log;
 }

@@ -1,5 +1,8 @@
 const REDACTED = "[redacted]";
 
+/** A string as it appears inside a JSON string: `"`, `\\` and control characters escaped. */
+export const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
+
 /**
  * One client's secrets (app key, static token, partner secret, and every token it obtains) and how to take them
  * out of what it throws. Each secret is held raw and JSON-escaped (a `"` or `\` in it is escaped inside a
@@ -10,7 +13,7 @@ export function redactor() {
 
   /** Registers a secret (a token as soon as the client receives it). */
   const add = (secret: unknown) => {
-    if (typeof secret === "string" && secret.length > 2) secrets.add(secret).add(JSON.stringify(secret).slice(1, -1));
+    if (typeof secret === "string" && secret.length > 2) secrets.add(secret).add(jsonEscaped(secret));
   };
 
   const text = (value: string) => {
