@@ -9,6 +9,7 @@ export default defineConfig({
       "@finicity-aggregation/client/shared-tokens": fileURLToPath(new URL("./src/shared-tokens.ts", import.meta.url)),
       "@finicity-aggregation/client/log-lines": fileURLToPath(new URL("./src/log-lines.ts", import.meta.url)),
       "@finicity-aggregation/client/pagination": fileURLToPath(new URL("./src/pagination.ts", import.meta.url)),
+      "@finicity-aggregation/client/body-cap": fileURLToPath(new URL("./src/body-cap.ts", import.meta.url)),
     },
   },
   test: {

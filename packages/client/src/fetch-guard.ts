@@ -1,3 +1,4 @@
+import type * as BodyCap from "./body-cap.js";
 import { RedirectError, ResponseTooLargeError } from "./errors.js";
 
 /**
@@ -11,6 +12,10 @@ export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
  * end of what was read (64 KiB is at least 16384 characters) is never kept.
  */
 export const ERROR_BODY_BYTES = 65_536;
+
+/** `capBody` of the `./body-cap` entry, loaded on the first body that needs it (then used without waiting). */
+let capBody: typeof BodyCap.capBody | undefined;
+const loadCapBody = async () => (capBody = (await import("@finicity-aggregation/client/body-cap")).capBody);
 
 /** The Request openapi-fetch builds, with this attempt's signal (see client.ts). */
 type AttemptRequest = Request & { attemptSignal?: AbortSignal };
@@ -28,7 +33,6 @@ export const guardedFetch =
     const { status, ok, headers, body } = response;
     const length = +(headers.get("content-length") ?? NaN);
     const cap = ok ? maxBytes : ERROR_BODY_BYTES;
-    let total = 0;
     const redirect = response.type === "opaqueredirect" || response.redirected || (status > 299 && status < 400);
     if (redirect || (ok && length > cap)) {
       void body?.cancel().catch(() => {});
@@ -38,18 +42,5 @@ export const guardedFetch =
     }
     return !body || (length <= cap && !headers.has("content-encoding"))
       ? response
-      : new Response(
-          body.pipeThrough(
-            new TransformStream<Uint8Array, Uint8Array>({
-              transform(chunk, controller) {
-                total += chunk.length;
-                // Past the cap the stream ends, and pipeThrough cancels the rest of the body.
-                if (total <= cap) controller.enqueue(chunk);
-                else if (ok) controller.error(new ResponseTooLargeError(status, maxBytes));
-                else controller.enqueue(chunk.subarray(0, cap - total + chunk.length)), controller.terminate();
-              },
-            }),
-          ),
-          response,
-        );
+      : (capBody ?? (await loadCapBody()))(response, cap, ok && maxBytes, ResponseTooLargeError);
   };

@@ -23,6 +23,7 @@ const IMPORT_MAP = {
     "@finicity-aggregation/client/shared-tokens": "/client/shared-tokens.js",
     "@finicity-aggregation/client/log-lines": "/client/log-lines.js",
     "@finicity-aggregation/client/pagination": "/client/pagination.js",
+    "@finicity-aggregation/client/body-cap": "/client/body-cap.js",
     "openapi-fetch": "/vendor/openapi-fetch/index.mjs",
   },
 };
