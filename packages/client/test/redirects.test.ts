@@ -29,7 +29,9 @@ describe("redirects", () => {
       it(`a ${status} on ${on === "token" ? "CreateToken" : "GetCustomers"} to another origin ends in RedirectError; nothing reaches it, no retry`, async () => {
         redirect = { status, location: (path) => other.url + path, on };
         const before = api.requests.length;
-        const client = createCustomersClient({ baseUrl: api.url, ...CREDENTIALS, maxRetries: 2 });
+        // A store of its own: the default one is shared by the process's clients, and an earlier test's token
+        // would spare this client its CreateToken.
+        const client = createCustomersClient({ baseUrl: api.url, ...CREDENTIALS, maxRetries: 2, tokenStore: new Map() });
         const error = await client.getCustomers().catch((e: unknown) => e);
         expect(error).toBeInstanceOf(RedirectError);
         expect(error).toMatchObject({ name: "RedirectError", status, location: other.url });
