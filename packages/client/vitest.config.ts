@@ -16,5 +16,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/browser/**"],
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]], // read by scripts/test.mjs for the total
+    // Upper bounds, not targets: some tests start Node processes, and turbo runs every package's suite at once on 2 cores.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });
