@@ -155,10 +155,15 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
   // it) and is given to fetch by guardedFetch: a signal on the Request itself would be followed twice (once by
   // openapi-fetch's Request, once by fetch's own), which costs more than the rest of this layer together.
   // guardedFetch also refuses redirects and caps body sizes, for `raw` calls too.
+  const maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const raw = createClient<paths>({
     baseUrl, // openapi-fetch drops a trailing slash
     headers,
-    fetch: guardedFetch(options.fetch ?? globalThis.fetch, options.maxResponseBytes ?? MAX_RESPONSE_BYTES),
+    fetch: guardedFetch(
+      options.fetch ?? globalThis.fetch,
+      maxResponseBytes,
+      (bytes) => log.warn && logLines().then((lines) => log.warn!(lines.nearCapLine(bytes, maxResponseBytes))),
+    ),
   });
   const request = raw.request as unknown as Request;
 

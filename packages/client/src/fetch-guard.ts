@@ -25,9 +25,10 @@ type AttemptRequest = Request & { attemptSignal?: AbortSignal };
  * a 2xx body longer than `maxBytes` ends in a ResponseTooLargeError as soon as it passes the cap (before
  * reading, when Content-Length says so), and an error body ends at ERROR_BODY_BYTES. The rest of a body is
  * never read (the stream is cancelled). A body whose Content-Length is within the cap, uncompressed, is untouched.
+ * A 2xx body larger than 90 % of the cap that still fit is reported to `near` with its size.
  */
 export const guardedFetch =
-  (fetch: typeof globalThis.fetch, maxBytes: number) =>
+  (fetch: typeof globalThis.fetch, maxBytes: number, near?: (bytes: number) => void) =>
   async (request: AttemptRequest): Promise<Response> => {
     const response = await fetch(request, { signal: request.attemptSignal, redirect: "manual" });
     const { status, ok, headers, body } = response;
@@ -40,7 +41,8 @@ export const guardedFetch =
         ? new RedirectError(status, response.redirected ? response.url : headers.get("location"), request.url)
         : new ResponseTooLargeError(status, maxBytes);
     }
-    return !body || (length <= cap && !headers.has("content-encoding"))
+    // A body that only just fits (over 90 % of the cap) goes through capBody too, which tells `near`.
+    return !body || (length <= cap * 0.9 && !headers.has("content-encoding"))
       ? response
-      : (capBody ?? (await loadCapBody()))(response, cap, ok && maxBytes, ResponseTooLargeError);
+      : (capBody ?? (await loadCapBody()))(response, cap, ok && maxBytes, ResponseTooLargeError, near);
   };

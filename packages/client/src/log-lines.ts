@@ -27,3 +27,6 @@ export const givingUpLine = (isGet: boolean, init: CallInit, attempt: number, er
 /** The info line of a retry. */
 export const retryLine = (isGet: boolean, init: CallInit, delay: number, error: unknown) =>
   `${describeCall(isGet, init)}: retrying in ${Math.round(delay)} ms (${reasonOf(error)})`;
+
+/** The warn line of a 2xx body that only just fit `maxResponseBytes` (the next, larger page may not). */
+export const nearCapLine = (bytes: number, maxResponseBytes: number) => `a response of ${bytes} bytes only just fit maxResponseBytes (${maxResponseBytes})`;

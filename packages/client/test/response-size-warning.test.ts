@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createCustomersClient } from "../src/index.js";
+import { startServer } from "./http-server.js";
+
+// A 2xx body that fits maxResponseBytes with little to spare is a warn line (issue 12): the next one may not fit.
+const PAGE = JSON.stringify({ found: 0, displaying: 0, moreAvailable: false, customers: [] });
+let server: Awaited<ReturnType<typeof startServer>>;
+beforeAll(async () => {
+  server = await startServer((req, res) => {
+    const search = new URL(req.url!, "http://x").searchParams.get("search") ?? "";
+    const body = PAGE.padEnd(Number(search.slice(1)), " "); // JSON with trailing spaces: `search=l950` is 950 bytes
+    if (search.startsWith("c")) res.writeHead(200, { "Content-Type": "application/json" }).end(body); // Content-Length
+    else res.writeHead(200, { "Content-Type": "application/json", "Transfer-Encoding": "chunked" }).end(body); // none
+  });
+});
+afterAll(() => server.close());
+
+function client() {
+  const lines: string[] = [];
+  const logger = { debug() {}, info() {}, warn: (line: string) => lines.push(line), error() {} };
+  return { lines, client: createCustomersClient({ baseUrl: server.url, appKey: "k", appToken: "t", maxResponseBytes: 1000, logger, logLevel: "warn" }) };
+}
+
+describe("a response that only just fit maxResponseBytes", () => {
+  for (const [kind, how] of [["c", "with Content-Length"], ["l", "without Content-Length (chunked)"]] as const) {
+    it(`is a warn line naming its size and the cap, ${how}`, async () => {
+      const { lines, client: c } = client();
+      await expect(c.getCustomers({ search: `${kind}950` })).resolves.toMatchObject({ displaying: 0 });
+      // The line's text is loaded with the ./log-lines entry, so it may follow the call by a moment.
+      await vi.waitFor(() => expect(lines).toEqual(["[finicity] a response of 950 bytes only just fit maxResponseBytes (1000)"]));
+    });
+
+    it(`is not logged for a body well within the cap, ${how}`, async () => {
+      const { lines, client: c } = client();
+      await c.getCustomers({ search: `${kind}800` });
+      await c.getCustomers({ search: `${kind}901` }); // logged, after anything the first call would have logged
+      await vi.waitFor(() => expect(lines).toEqual(["[finicity] a response of 901 bytes only just fit maxResponseBytes (1000)"]));
+    });
+  }
+});
