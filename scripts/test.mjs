@@ -71,10 +71,19 @@ const code = await new Promise((resolve) => {
   child.once("close", (c) => resolve(c ?? 1));
 });
 
+/** The first lines of a failure message, indented: enough to see why without the whole stack. */
+function firstLines(text, max = 12) {
+  const lines = String(text).split("\n").filter((line) => line.trim() !== "");
+  const shown = lines.slice(0, max).map((line) => `    ${line}`);
+  if (lines.length > max) shown.push(`    … ${lines.length - max} more lines`);
+  return shown.join("\n");
+}
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 const failuresByDir = new Map(); // package folder -> failures its reports counted
+const failureLines = []; // one entry per failed test or broken file, repeated at the end so a CI tail shows them
 for (const file of reports()) {
   const report = safeJson(file);
   const where = relative(root, file);
@@ -89,6 +98,14 @@ for (const file of reports()) {
   // A file that failed to load (a syntax error, a failing import) has no tests but is a failure.
   const brokenFiles = (report.testResults ?? []).filter((r) => r.status === "failed" && (r.assertionResults ?? []).length === 0);
   failed += brokenFiles.length;
+  for (const fileResult of report.testResults ?? []) {
+    const testFile = relative(root, fileResult.name ?? "?");
+    for (const test of fileResult.assertionResults ?? []) {
+      if (test.status !== "failed") continue;
+      failureLines.push(`FAIL ${testFile} > ${test.fullName ?? test.title}\n${firstLines((test.failureMessages ?? []).join("\n"))}`);
+    }
+    if (brokenFiles.includes(fileResult)) failureLines.push(`FAIL ${testFile} (did not run)\n${firstLines(fileResult.message ?? "")}`);
+  }
   const dir = relative(root, join(file, "..", "..")) || ".";
   failuresByDir.set(dir, (failuresByDir.get(dir) ?? 0) + report.numFailedTests + brokenFiles.length);
 }
@@ -105,6 +122,7 @@ for (const task of summary?.json.tasks ?? []) {
   failedTasks.push(task.taskId);
 }
 if (summary) rmSync(summary.file, { force: true });
+if (failureLines.length) console.log(`\nFailed tests (${failureLines.length}):\n${failureLines.join("\n")}`);
 if (failedTasks.length) console.log(`\nFailed without a failing test to show for it (each counted as 1 failed): ${failedTasks.join(", ")}`);
 failed += failedTasks.length;
 if (code !== 0 && failed === 0) failed = 1; // turbo failed before any task could say why
