@@ -1,5 +1,4 @@
 import type { Client } from "openapi-fetch";
-import { createClient } from "./openapi-fetch.js";
 import type { Customer, Customers, GetCustomersQuery, paths } from "@finicity-aggregation/types";
 import { isTokenRejected, type TokenSource } from "./auth.js";
 import { apiErrorFor } from "./error-for-status.js";
@@ -10,6 +9,8 @@ import { getCustomersQueryRules } from "./generated/query-rules.js";
 import type * as LogLines from "./log-lines.js";
 import { createLog, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 import type * as Pagination from "./pagination.js";
+import type * as Raw from "./raw.js";
+import { lazyRawClient } from "./raw-client.js";
 import { redactor } from "./redact.js";
 import { REGIONS, type Region } from "./regions.js";
 import { isRetryableStatus, retryDelayMs } from "./retry.js";
@@ -146,17 +147,32 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
   const headers: Record<string, string> = { Accept: "application/json", [options.headerNames?.appKey ?? region.appKeyHeader]: options.appKey };
   if (typeof options.appToken === "string") headers[tokenHeader] = options.appToken;
   // The client's own calls go through `directRequest` (one fetch, no Request built first); `raw` calls through
-  // openapi-fetch, whose fetch is guardedFetch: both refuse redirects and cap body sizes. Once a middleware is
-  // added with `raw.use`, the client's calls go through openapi-fetch too, so the middleware sees them. There
-  // the attempt's signal rides on the Request as `attemptSignal` (openapi-fetch copies unknown init keys onto it)
-  // and is given to fetch by guardedFetch: a signal on the Request itself would be followed twice.
+  // openapi-fetch (the `./raw` entry, loaded on first use), whose fetch is guardedFetch: both refuse redirects
+  // and cap body sizes. Once a middleware is added with `raw.use`, the client's calls go through openapi-fetch
+  // too, so the middleware sees them. There the attempt's signal rides on the Request as `attemptSignal`
+  // (openapi-fetch copies unknown init keys onto it) and is given to fetch by guardedFetch: a signal on the
+  // Request itself would be followed twice.
   const maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const userFetch = options.fetch ?? globalThis.fetch;
   const near = (bytes: number) => log.warn && logLines().then((lines) => log.warn!(lines.nearCapLine(bytes, maxResponseBytes)));
-  const baseUrlNoSlash = baseUrl.replace(/\/$/, ""); // as openapi-fetch does
-  const raw = createClient<paths>({ baseUrl, headers, fetch: guardedFetch(userFetch, maxResponseBytes, near) });
-  const direct = directRequest(baseUrlNoSlash, headers, userFetch, maxResponseBytes, near);
+  const direct = directRequest(baseUrl.replace(/\/$/, ""), headers, userFetch, maxResponseBytes, near); // no trailing slash, as openapi-fetch
   let viaRaw = false;
+  const raw = lazyRawClient(
+    async () =>
+      (await import("@finicity-aggregation/client/raw") as typeof Raw).createRawClient(
+        baseUrl,
+        headers,
+        guardedFetch(userFetch, maxResponseBytes, near),
+        // Calls made through `raw` get the current token too (this client's own calls already carry one).
+        tokens && {
+          async onRequest({ request, schemaPath }) {
+            if (schemaPath !== AUTH && !request.headers.has(tokenHeader)) request.headers.set(tokenHeader, await tokens.get());
+            return undefined;
+          },
+        },
+      ),
+    () => (viaRaw = true),
+  );
   const request: Request = (method, path, init) => (viaRaw ? (raw.request as unknown as Request) : direct)(method, path, init);
 
   const tokens: TokenSource | undefined =
@@ -182,20 +198,6 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
     addSecret(token);
     return token;
   }
-  if (tokens) {
-    // Calls made through `raw` get the current token too (this client's own calls already carry one).
-    raw.use({
-      async onRequest({ request, schemaPath }) {
-        if (schemaPath !== AUTH && !request.headers.has(tokenHeader)) request.headers.set(tokenHeader, await tokens.get());
-        return undefined;
-      },
-    });
-  }
-  const use = raw.use;
-  raw.use = (...middleware) => {
-    viaRaw = true;
-    use(...middleware);
-  };
 
   // The headers with the last token seen, checked once per token (not once per call).
   let lastToken: string | undefined;

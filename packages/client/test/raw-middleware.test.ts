@@ -66,3 +66,29 @@ describe("the client's own calls and raw.use middleware", () => {
     expect(JSON.parse(stub.requests[0]!.body)).toEqual({ partnerId: "p-2", partnerSecret: "s-2" });
   });
 });
+
+describe("client.raw, loaded on first use", () => {
+  it("refuses a middleware that is not one at once, as openapi-fetch does, and sends nothing", async () => {
+    const stub = recordingFetch();
+    const client = createCustomersClient({ appKey: "key-1", appToken: "tok-9", baseUrl: "http://api.test", fetch: stub.fetch });
+    expect(() => client.raw.use({} as never)).toThrow(/Middleware must be an object with one of `onRequest\(\)`/);
+    expect(() => client.raw.use((() => {}) as never)).toThrow(/Middleware must be an object/);
+    await client.getCustomers(); // still the direct path: no middleware was added
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  it("applies use and eject in call order, before the requests made after them", async () => {
+    const stub = recordingFetch();
+    const client = createCustomersClient({ appKey: "key-1", appToken: "tok-9", baseUrl: "http://api.test", fetch: stub.fetch });
+    const seen: string[] = [];
+    const middleware = { onRequest: ({ request }: { request: Request }) => void seen.push(new URL(request.url).search) };
+    client.raw.use(middleware);
+    const first = client.raw.GET("/aggregation/v1/customers", { params: { query: { limit: 1 } } });
+    client.raw.eject(middleware);
+    const second = client.raw.GET("/aggregation/v1/customers", { params: { query: { limit: 2 } } });
+    const [a, b] = await Promise.all([first, second]);
+    expect(seen).toEqual(["?limit=1"]);
+    expect([a.response.status, b.response.status]).toEqual([200, 200]);
+    expect(stub.requests.map((r) => r.headers.get("finicity-app-token"))).toEqual(["tok-9", "tok-9"]);
+  });
+});
