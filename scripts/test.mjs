@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { summarize } from "./test-summary.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const TASKS = ["test", "test:root", "lint:spec", "check:generated", "typecheck", "check:spec-bump"];
@@ -71,61 +72,18 @@ const code = await new Promise((resolve) => {
   child.once("close", (c) => resolve(c ?? 1));
 });
 
-/** The first lines of a failure message, indented: enough to see why without the whole stack. */
-function firstLines(text, max = 12) {
-  const lines = String(text).split("\n").filter((line) => line.trim() !== "");
-  const shown = lines.slice(0, max).map((line) => `    ${line}`);
-  if (lines.length > max) shown.push(`    … ${lines.length - max} more lines`);
-  return shown.join("\n");
-}
-
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-const failuresByDir = new Map(); // package folder -> failures its reports counted
-const failureLines = []; // one entry per failed test or broken file, repeated at the end so a CI tail shows them
-for (const file of reports()) {
-  const report = safeJson(file);
-  const where = relative(root, file);
-  if (!report || typeof report.numTotalTests !== "number") {
-    console.error(`pnpm test: ${where} is not a vitest JSON report; counted as 1 failed`);
-    failed += 1;
-    continue;
-  }
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  // A file that failed to load (a syntax error, a failing import) has no tests but is a failure.
-  const brokenFiles = (report.testResults ?? []).filter((r) => r.status === "failed" && (r.assertionResults ?? []).length === 0);
-  failed += brokenFiles.length;
-  for (const fileResult of report.testResults ?? []) {
-    const testFile = relative(root, fileResult.name ?? "?");
-    for (const test of fileResult.assertionResults ?? []) {
-      if (test.status !== "failed") continue;
-      failureLines.push(`FAIL ${testFile} > ${test.fullName ?? test.title}\n${firstLines((test.failureMessages ?? []).join("\n"))}`);
-    }
-    if (brokenFiles.includes(fileResult)) failureLines.push(`FAIL ${testFile} (did not run)\n${firstLines(fileResult.message ?? "")}`);
-  }
-  const dir = relative(root, join(file, "..", "..")) || ".";
-  failuresByDir.set(dir, (failuresByDir.get(dir) ?? 0) + report.numFailedTests + brokenFiles.length);
-}
-
+const found = reports().map((file) => ({
+  file: relative(root, file),
+  dir: relative(root, join(file, "..", "..")) || ".",
+  report: safeJson(file),
+}));
 const summary = runSummary(started);
-const failedTasks = [];
-for (const task of summary?.json.tasks ?? []) {
-  const exitCode = task.execution?.exitCode;
-  if (exitCode === 0 || exitCode === undefined || exitCode === null) continue;
-  const dir = task.directory || ".";
-  // A failed test task whose reports counted failures is counted already; one that failed anyway (an unhandled
-  // error, a second vitest run that never started) counts as one more.
-  if (task.task.startsWith("test") && (failuresByDir.get(dir) ?? 0) > 0) continue;
-  failedTasks.push(task.taskId);
-}
+const result = summarize(found, summary?.json, code, (path) => relative(root, path));
 if (summary) rmSync(summary.file, { force: true });
-if (failureLines.length) console.log(`\nFailed tests (${failureLines.length}):\n${failureLines.join("\n")}`);
-if (failedTasks.length) console.log(`\nFailed without a failing test to show for it (each counted as 1 failed): ${failedTasks.join(", ")}`);
-failed += failedTasks.length;
-if (code !== 0 && failed === 0) failed = 1; // turbo failed before any task could say why
-
-console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exitCode = code !== 0 || failed > 0 ? 1 : 0;
+for (const note of result.notes) console.error(note);
+if (result.failureLines.length) console.log(`\nFailed tests (${result.failureLines.length}):\n${result.failureLines.join("\n")}`);
+if (result.failedTasks.length) {
+  console.log(`\nFailed without a failing test to show for it (each counted as 1 failed): ${result.failedTasks.join(", ")}`);
+}
+console.log(`\n${result.line}`);
+process.exitCode = code !== 0 || result.failed > 0 ? 1 : 0;
