@@ -1,6 +1,6 @@
 /**
- * The JSON Schema of a usage profile, version 1, as @finicity-aggregation/mock 0.1.0 wrote it: kept so that
- * `compat` can still read such a profile (see `usage-profile-v1.ts`). Frozen: never edit it.
+ * The JSON Schema of a usage profile, version 1, as the sandbox wrote it before version 2 (in no release): kept
+ * so that `compat` can still read such a profile (see `usage-profile-v1.ts`). Frozen: never edit it.
  */
 export const USAGE_PROFILE_SCHEMA_V1 = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

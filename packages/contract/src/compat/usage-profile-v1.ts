@@ -1,9 +1,9 @@
 import type { OperationUsage, RequestShape, UsageProfile } from "./usage-profile.js";
 
 /**
- * A usage profile of format version 1 (@finicity-aggregation/mock 0.1.0): one request shape per parameter names,
- * kinds and credential headers, with a `statuses` count map instead of one `status`. Its value ranges and text
- * lengths merge every call of the shape, whatever came back.
+ * A usage profile of format version 1 (the sandbox before version 2; in no release): one request shape per
+ * parameter names, kinds and credential headers, with a `statuses` count map instead of one `status`. Its value
+ * ranges and text lengths merge every call of the shape, whatever came back.
  */
 export interface UsageProfileV1 {
   format: "finicity-usage-profile";
