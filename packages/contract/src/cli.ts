@@ -201,7 +201,9 @@ program
   .command("compat")
   .description(
     "Check a usage profile (finicity-mock --usage-out, GET /__sandbox/usage) against a spec: does it still accept\n" +
-      "every recorded call, and still describe the responses relied on? Exit codes: 0 compatible, 1 not, 2 bad input.",
+      "every call answered 2xx, and still describe the responses relied on? A call answered 400 that the spec would now\n" +
+      "accept is a warning (!), not a failure. Exit codes: 0 compatible, 1 not, 2 bad input (or a version-1 profile\n" +
+      "that mixed accepted and refused calls: record it again).",
   )
   .requiredOption("--usage <file>", "the usage profile (JSON)")
   .option("--spec <file>", "the OpenAPI document to check against (default: the one in @finicity-aggregation/types)")

@@ -26,7 +26,7 @@ describe("the HTTP control API in process (createSandboxFetch)", () => {
     expect((await sandboxFetch("http://sandbox.test/__sandbox/usage")).status).toBe(401);
     const allowed = await sandboxFetch("http://sandbox.test/__sandbox/usage", { headers: { Authorization: "Bearer in-process-token-0123" } });
     expect(allowed.status).toBe(200);
-    expect(await allowed.json()).toEqual({ format: "finicity-usage-profile", version: 1, operations: {} });
+    expect(await allowed.json()).toEqual({ format: "finicity-usage-profile", version: 2, operations: {} });
   });
 
   it("refuses a bad controlApi option, naming it", () => {

@@ -1,7 +1,9 @@
 // @ts-check
 /**
  * `pnpm spec:diff --usage FILE`: the `finicity-contract compat` verdict for the work tree's spec: does the
- * changed spec still accept every call a recorded usage profile made, and still describe the responses it relied on?
+ * changed spec still accept every call of a recorded usage profile that was answered 2xx, and still describe the
+ * responses it relied on? Calls answered 400 that the spec would now accept are printed as warnings; they do not
+ * change the exit code.
  */
 import { checkCompat, formatCompat, readUsageProfile, UsageProfileError } from "@finicity-aggregation/contract";
 import { parse } from "yaml";

@@ -14,23 +14,33 @@ export interface CompatFinding {
 }
 
 export interface CompatResult {
-  /** Request shapes checked (those with a 2xx answer) and responses checked (relied-on statuses). */
+  /** Request shapes checked (those answered 2xx) and responses checked (relied-on statuses). */
   shapesChecked: number;
   responsesChecked: number;
+  /** Request shapes answered 400 that were checked for still being refused by the spec. */
+  refusalsChecked: number;
+  /** Breaking: the spec no longer accepts a call that was answered 2xx, or no longer describes a response relied on. */
   findings: CompatFinding[];
+  /** Not breaking: calls answered 400 whose every recorded value the spec now accepts (code that expects them to fail may see them succeed). */
+  warnings: CompatFinding[];
 }
 
 /**
  * Checks every recorded request shape and relied-on response against an OpenAPI document. A request shape
- * counts when it had at least one 2xx answer (a call the API accepted); it fails when the spec would no
- * longer accept it (a parameter gone, a value out of the new range, an enum value removed, a parameter or
- * credential newly required). A response counts when its status was seen; it fails when a 2xx status is no
- * longer declared, or when a field the sampled bodies had is gone or changed type.
+ * answered 2xx (calls the API accepted, what a partner relies on) is a finding when the spec would no longer
+ * accept it (a parameter gone, a value out of the new range, an enum value removed, a parameter or credential
+ * newly required). A shape answered 400 is a warning when the spec no longer refuses any of its values: the
+ * profile does not record bodies, so a 400 with nothing in its query the spec could refuse is not checked.
+ * Other statuses (401, faults, dropped connections) say nothing about the parameters and are not checked.
+ * A response counts when its status was seen; it fails when a 2xx status is no longer declared, or when a field
+ * the sampled bodies had is gone or changed type.
  */
 export function checkCompat(profile: UsageProfile, document: Json): CompatResult {
   const findings: CompatFinding[] = [];
+  const warnings: CompatFinding[] = [];
   let shapesChecked = 0;
   let responsesChecked = 0;
+  let refusalsChecked = 0;
   for (const [operationId, usage] of Object.entries(profile.operations)) {
     const label = `${operationId} ${usage.method} ${usage.path}`;
     const operation = findOperation(document, usage);
@@ -39,9 +49,15 @@ export function checkCompat(profile: UsageProfile, document: Json): CompatResult
       continue;
     }
     for (const shape of usage.shapes) {
-      if (!Object.keys(shape.statuses).some((status) => status.startsWith("2"))) continue;
-      shapesChecked++;
-      for (const problem of checkShape(document, operation, usage, shape)) findings.push({ operation: label, shape: describeShape(shape), ...problem });
+      if (shape.status.startsWith("2")) {
+        shapesChecked++;
+        for (const problem of checkShape(document, operation, usage, shape)) findings.push({ operation: label, shape: describeShape(shape), ...problem });
+      } else if (shape.status === "400" && Object.keys(shape.parameters).length > 0) {
+        refusalsChecked++;
+        if (checkShape(document, operation, usage, shape).length === 0 && !hasEmptyNonText(document, operation, shape)) {
+          warnings.push({ operation: label, shape: describeShape(shape), reason: "answered 400, but the spec now accepts every value these calls sent: a call expected to fail may succeed" });
+        }
+      }
     }
     for (const [status, response] of Object.entries(usage.responses)) {
       if (status === "0") continue;
@@ -64,7 +80,7 @@ export function checkCompat(profile: UsageProfile, document: Json): CompatResult
       }
     }
   }
-  return { shapesChecked, responsesChecked, findings };
+  return { shapesChecked, responsesChecked, refusalsChecked, findings, warnings };
 }
 
 interface FoundOperation {
@@ -120,6 +136,16 @@ function checkShape(document: Json, found: FoundOperation, usage: OperationUsage
   const security = securityProblem(document, found.operation, usage, shape);
   if (security !== undefined) problems.push(security);
   return problems;
+}
+
+/** Whether the shape sent an empty value for a parameter whose schema takes no text (`limit=`): a refusal the spec explains. */
+function hasEmptyNonText(document: Json, found: FoundOperation, shape: RequestShape): boolean {
+  return Object.entries(shape.parameters).some(([name, sent]) => {
+    if (sent.kind !== "empty") return false;
+    const schema = deref(document, found.parameters.get(`query:${name}`)?.schema);
+    const types = isObject(schema) ? typesOf(document, schema) : undefined;
+    return types !== undefined && !types.has("string");
+  });
 }
 
 /** Why the new schema would refuse a value of this kind, or undefined when it accepts it. */
@@ -269,10 +295,7 @@ function describeShape(shape: RequestShape): string {
         return `${show(name)}=text(${usage.lengths.join("|")} chars)`;
     }
   });
-  const calls = Object.entries(shape.statuses)
-    .map(([status, count]) => `${count}x ${status}`)
-    .join(", ");
-  return `${parts.length === 0 ? "(no parameters)" : parts.join("&")} [${calls}]`;
+  return `${parts.length === 0 ? "(no parameters)" : parts.join("&")} [${shape.calls}x ${show(shape.status)}]`;
 }
 
 /** A name or value from the profile (an untrusted file), printable: control characters escaped, length capped. */
@@ -284,15 +307,24 @@ function show(text: string): string {
 /** The verdict as text: each finding with its shape and reason, then a summary line. */
 export function formatCompat(result: CompatResult, source: { usage: string; spec: string }): string {
   const lines = [`finicity-contract compat: ${source.usage} against ${source.spec}`];
-  for (const finding of result.findings) {
-    lines.push(`  x ${finding.operation} ${finding.shape}`);
+  const entry = (mark: string, finding: CompatFinding) => {
+    lines.push(`  ${mark} ${finding.operation} ${finding.shape}`);
     lines.push(`      ${finding.subject === undefined ? "" : `${show(finding.subject)}: `}${finding.reason}`);
-  }
-  const checked = `${result.shapesChecked} request shape(s) and ${result.responsesChecked} response(s) checked`;
+  };
+  for (const finding of result.findings) entry("x", finding);
+  for (const warning of result.warnings) entry("!", warning);
+  const checked = `${result.shapesChecked} accepted request shape(s) and ${result.responsesChecked} response(s) checked`;
   lines.push(
     result.findings.length === 0
-      ? `Compatible: ${checked}; the spec still accepts every recorded call.`
+      ? `Compatible: ${checked}; the spec still accepts every call answered 2xx.`
       : `Not compatible: ${result.findings.length} problem(s); ${checked}.`,
   );
+  if (result.refusalsChecked > 0) {
+    lines.push(
+      result.warnings.length === 0
+        ? `Refused calls: ${result.refusalsChecked} shape(s) answered 400 checked; the spec still refuses each.`
+        : `Warning: ${result.warnings.length} of ${result.refusalsChecked} shape(s) answered 400 would now be accepted by the spec (not breaking; marked !).`,
+    );
+  }
   return lines.join("\n");
 }

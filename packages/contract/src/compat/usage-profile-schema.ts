@@ -1,18 +1,18 @@
 /**
- * The JSON Schema of a usage profile, version 1: a copy of `usage-profile.schema.json` in @finicity-aggregation/mock
+ * The JSON Schema of a usage profile, version 2: a copy of `usage-profile.schema.json` in @finicity-aggregation/mock
  * (the contract package does not depend on the mock at run time). A test keeps the two equal.
  */
 export const USAGE_PROFILE_SCHEMA = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://github.com/finicity-aggregation/finicity-aggregation/packages/mock/usage-profile.schema.json",
-  "title": "Finicity sandbox usage profile, version 1",
-  "description": "The shapes of the calls a sandbox served: per operation, which query parameters were sent with the kind of value, which credential headers (by name, never value), which statuses came back and the JSON fields of the bodies. No values that identify a customer, no secrets.",
+  "title": "Finicity sandbox usage profile, version 2",
+  "description": "The shapes of the calls a sandbox served: per operation, which query parameters were sent with the kind of value, which credential headers (by name, never value), kept apart by the status that came back (version 2: the values of accepted and refused calls are never merged), and the JSON fields of the bodies. No values that identify a customer, no secrets.",
   "type": "object",
   "required": ["format", "version", "operations"],
   "additionalProperties": false,
   "properties": {
     "format": { "const": "finicity-usage-profile" },
-    "version": { "const": 1 },
+    "version": { "const": 2 },
     "operations": {
       "type": "object",
       "maxProperties": 50,
@@ -51,7 +51,7 @@ export const USAGE_PROFILE_SCHEMA = {
     },
     "shape": {
       "type": "object",
-      "required": ["parameters", "credentials", "statuses"],
+      "required": ["parameters", "credentials", "status", "calls"],
       "additionalProperties": false,
       "properties": {
         "parameters": {
@@ -65,12 +65,8 @@ export const USAGE_PROFILE_SCHEMA = {
           "maxItems": 10,
           "items": { "enum": ["app-key", "finicity-app-key", "finicity-app-token", "authorization"] }
         },
-        "statuses": {
-          "type": "object",
-          "maxProperties": 100,
-          "propertyNames": { "$ref": "#/$defs/status" },
-          "additionalProperties": { "$ref": "#/$defs/count" }
-        }
+        "status": { "$ref": "#/$defs/status" },
+        "calls": { "type": "integer", "minimum": 1 }
       }
     },
     "parameter": {

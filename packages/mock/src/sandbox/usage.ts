@@ -5,10 +5,14 @@ import type { SandboxAnswer } from "./responses.js";
  * A usage profile: the shapes of the calls a sandbox served, without values that could identify a customer
  * and without secrets. Described by `usage-profile.schema.json` in the package; `finicity-contract compat`
  * checks one against a spec.
+ *
+ * Version 2 keeps each request shape per status: what the API accepted (2xx) and what it refused (400) are
+ * never merged into one value range. Version 1 merged them, so a refused `limit=1001` widened the range of the
+ * accepted `limit=25` calls.
  */
 export interface UsageProfile {
   format: "finicity-usage-profile";
-  version: 1;
+  version: typeof USAGE_PROFILE_VERSION;
   /** By operationId (`GetCustomers`, `CreateToken`). */
   operations: Record<string, OperationUsage>;
 }
@@ -29,13 +33,19 @@ export interface OperationUsage {
   responses: Record<string, ResponseUsage>;
 }
 
+/** The version of the profile format `UsageRecorder` writes. */
+export const USAGE_PROFILE_VERSION = 2;
+
+/** Calls with the same parameters (names and kinds), credential headers and answer status. */
 export interface RequestShape {
-  /** The declared query parameters sent, with the kind of value; a parameter not listed was absent. */
+  /** The declared query parameters sent, with the kind of value; a parameter not listed was absent. Ranges and lengths cover only the calls of this status. */
   parameters: Record<string, ParameterUsage>;
   /** Names (lower-case) of the credential headers sent (`app-key`, `finicity-app-key`, `finicity-app-token`, `authorization`): their role, never their value. */
   credentials: string[];
-  /** How many calls had this shape, by the status that came back. */
-  statuses: Record<string, number>;
+  /** The status that came back (`"200"`, `"400"`; `"0"` when the connection was dropped). */
+  status: string;
+  /** How many calls had this shape. */
+  calls: number;
 }
 
 export type ParameterUsage =
@@ -103,7 +113,7 @@ const INTEGER = /^[+-]?[0-9]{1,15}$/;
 interface ShapeState {
   parameters: Record<string, ParameterUsage>;
   credentials: string[];
-  statuses: Map<string, number>;
+  status: string;
   calls: number;
 }
 
@@ -144,20 +154,19 @@ export class UsageRecorder {
       }
     }
     const status = String(answer.status);
-    const key = shapeKey(parameters, credentials);
+    const key = shapeKey(parameters, credentials, status);
     let shape = state.shapes.get(key);
     if (shape === undefined) {
       if (state.shapes.size >= MAX_SHAPES) {
         state.shapesDropped++;
       } else {
-        shape = { parameters: {}, credentials, statuses: new Map(), calls: 0 };
+        shape = { parameters: {}, credentials, status, calls: 0 };
         state.shapes.set(key, shape);
       }
     }
     if (shape !== undefined) {
       merge(shape.parameters, parameters);
       shape.calls++;
-      shape.statuses.set(status, (shape.statuses.get(status) ?? 0) + 1);
     }
     this.sampleResponse(state, status, answer);
     return answer;
@@ -176,7 +185,8 @@ export class UsageRecorder {
           .map((shape) => ({
             parameters: structuredClone(shape.parameters),
             credentials: [...shape.credentials],
-            statuses: Object.fromEntries(shape.statuses),
+            status: shape.status,
+            calls: shape.calls,
           })),
         shapesDropped: state.shapesDropped,
         undeclaredParameters: Array.from(state.undeclared).sort(),
@@ -192,7 +202,7 @@ export class UsageRecorder {
         ),
       };
     }
-    return { format: "finicity-usage-profile", version: 1, operations };
+    return { format: "finicity-usage-profile", version: USAGE_PROFILE_VERSION, operations };
   }
 
   private state(spec: OperationSpec): OperationState {
@@ -242,15 +252,19 @@ export function lengthClass(length: number): LengthClass {
   return "256+";
 }
 
-/** The shape's identity: parameter names with kinds (enum values count, integer values and text lengths do not), and credential headers. */
-function shapeKey(parameters: Record<string, ParameterUsage>, credentials: readonly string[]): string {
+/**
+ * The shape's identity: parameter names with kinds (enum values count, integer values and text lengths do not),
+ * credential headers and the answer's status. The status is part of it so that the value ranges of accepted and
+ * refused calls are never merged: `compat` checks the 2xx ranges as what a partner relies on.
+ */
+function shapeKey(parameters: Record<string, ParameterUsage>, credentials: readonly string[], status: string): string {
   const parts = Object.keys(parameters)
     .sort()
     .map((name) => {
       const usage = parameters[name]!;
       return `${name}:${usage.kind}${usage.kind === "enum" ? `=${usage.value}` : ""}`;
     });
-  return `${parts.join("&")}|${credentials.join(",")}`;
+  return `${parts.join("&")}|${credentials.join(",")}|${status}`;
 }
 
 function merge(into: Record<string, ParameterUsage>, from: Record<string, ParameterUsage>): void {
