@@ -200,8 +200,8 @@ program
 program
   .command("compat")
   .description(
-    "Check a usage profile (finicity-mock --usage-out, GET /__sandbox/usage) against a spec: does it still accept\n" +
-      "every recorded call, and still describe the responses relied on? Exit codes: 0 compatible, 1 not, 2 bad input.",
+    "Check a usage profile (finicity-mock --usage-out, GET /__sandbox/usage) against a spec: does it still accept every recorded call, and still describe the responses relied on?\n" +
+      "Exit codes: 0 compatible, 1 not, 2 bad input.",
   )
   .requiredOption("--usage <file>", "the usage profile (JSON)")
   .option("--spec <file>", "the OpenAPI document to check against (default: the one in @finicity-aggregation/types)")
@@ -210,7 +210,14 @@ program
   });
 
 try {
-  await program.parseAsync();
+  if (process.argv.length <= 2) {
+    // No command at all: one line naming the commands, not the whole help (still a usage error, exit 2).
+    const commands = program.commands.map((c) => c.name()).join(", ");
+    console.error(`finicity-contract: a command is needed, one of: ${commands} (run finicity-contract --help for usage)`);
+    process.exitCode = 2;
+  } else {
+    await program.parseAsync();
+  }
 } catch (error) {
   if (error instanceof CommanderError) {
     // --help and --version end here with exit code 0; every other parse error is a usage error.
