@@ -211,9 +211,10 @@ program
 
 try {
   if (process.argv.length <= 2) {
-    // No command at all: one line naming the commands, not the whole help (still a usage error, exit 2).
+    // No command at all: a usage error like the others (one line naming the commands, then the hint; exit 2),
+    // not the whole help.
     const commands = program.commands.map((c) => c.name()).join(", ");
-    console.error(`finicity-contract: a command is needed, one of: ${commands} (run finicity-contract --help for usage)`);
+    console.error(`error: a command is needed, one of: ${commands}\n(run finicity-contract --help for usage)`);
     process.exitCode = 2;
   } else {
     await program.parseAsync();

@@ -103,11 +103,11 @@ describe("finicity-contract verify exit codes", () => {
     expect(missingUrl.stderr).toMatch(/--base-url/);
   });
 
-  it("with no command: one line naming the commands and the --help hint, exit 2", async () => {
+  it("with no command: one line naming the commands, then the --help hint, exit 2 (not the whole help)", async () => {
     const result = await runCli([]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr.trimEnd().split("\n")).toEqual(["finicity-contract: a command is needed, one of: verify, replay, compat (run finicity-contract --help for usage)"]);
+    expect(result.stderr.trimEnd().split("\n")).toEqual(["error: a command is needed, one of: verify, replay, compat", "(run finicity-contract --help for usage)"]);
   });
 
   it("compat --help keeps \"does it still accept every recorded call\" on one line", async () => {
