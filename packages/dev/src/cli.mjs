@@ -49,6 +49,9 @@ async function runCycle(/** @type {number} */ since) {
 
 await runCycle(started);
 if (values.once) process.exit(0);
+const rehearsing = performance.now();
+await loop.rehearse();
+log(`warmed up the re-checks in ${Math.round(performance.now() - rehearsing)} ms (3 rehearsals of a types change, nothing written)`);
 log(`ready in ${Math.round(performance.now() - started)} ms`);
 
 /** @type {NodeJS.Timeout | undefined} */

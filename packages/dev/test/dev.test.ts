@@ -55,7 +55,7 @@ it("regenerates, rebuilds and type-checks on a save, runs the fast tests and pri
   const from = output.length;
   writeFileSync(specFile(), doc.toString());
 
-  const built = await waitFor(/dev: ✔ regenerated, rebuilt and type-checked in \d+ ms/, from);
+  const built = await waitFor(/dev: ✔ regenerated, rebuilt and type-checked in \d+ ms since the save \(.*; cpu \d+ ms; \d+ lint warning/, from);
   expect(generated(), output).toContain(PROBE);
   expect(builtTypes(), output).toContain(PROBE);
   const done = await waitFor(/dev: cycle \d+ done/, built);
