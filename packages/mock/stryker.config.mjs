@@ -13,6 +13,9 @@ export default {
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/sandbox.html" },
   jsonReporter: { fileName: "reports/mutation/sandbox.json" },
+  // Re-runs only the mutants whose code or covering tests changed since the last run (the file is git-ignored).
+  incremental: true,
+  incrementalFile: "reports/mutation/sandbox-incremental.json",
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
 };
