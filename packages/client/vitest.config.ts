@@ -10,6 +10,7 @@ export default defineConfig({
       "@finicity-aggregation/client/log-lines": fileURLToPath(new URL("./src/log-lines.ts", import.meta.url)),
       "@finicity-aggregation/client/pagination": fileURLToPath(new URL("./src/pagination.ts", import.meta.url)),
       "@finicity-aggregation/client/body-cap": fileURLToPath(new URL("./src/body-cap.ts", import.meta.url)),
+      "@finicity-aggregation/client/raw": fileURLToPath(new URL("./src/raw.ts", import.meta.url)),
     },
   },
   test: {

@@ -1,8 +1,8 @@
 import type { ResponseTooLargeError } from "./errors.js";
 
 /**
- * Reads a body that has no Content-Length within the cap (or a compressed one) up to `cap` bytes, and returns a
- * response holding what was read. Past the cap, a 2xx body (`maxBytes` given) ends in a ResponseTooLargeError;
+ * Reads a body that has no Content-Length within the cap (or a compressed one) up to `cap` bytes, and returns
+ * the bytes read. Past the cap, a 2xx body (`maxBytes` given) ends in a ResponseTooLargeError;
  * an error body is cut at `cap`. Either way the rest of the body is cancelled: it is never read.
  * Reading with the stream's reader and handing on the bytes costs about a third of what a TransformStream piped
  * in front of the parser cost (about 16 µs against 45 µs a call for a small page on Node 20).
@@ -10,13 +10,13 @@ import type { ResponseTooLargeError } from "./errors.js";
  * ResponseTooLargeError class in (`TooLarge`), so what is thrown is the class the main entry exports. A 2xx
  * body over 90 % of `maxBytes` that still fit is reported to `near` (the client logs a warn line).
  */
-export async function capBody(
+export async function readCapped(
   response: Response,
   cap: number,
   maxBytes: number | false,
   TooLarge: typeof ResponseTooLargeError,
   near?: (bytes: number) => void,
-): Promise<Response> {
+): Promise<Uint8Array> {
   const reader = response.body!.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -40,5 +40,5 @@ export async function capBody(
     let offset = 0;
     for (const chunk of chunks) bytes.set(chunk, (offset += chunk.length) - chunk.length);
   }
-  return new Response(bytes as Uint8Array<ArrayBuffer>, response);
+  return bytes!;
 }

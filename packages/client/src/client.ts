@@ -1,14 +1,16 @@
 import type { Client } from "openapi-fetch";
-import { createClient } from "./openapi-fetch.js";
 import type { Customer, Customers, GetCustomersQuery, paths } from "@finicity-aggregation/types";
 import { isTokenRejected, type TokenSource } from "./auth.js";
 import { apiErrorFor } from "./error-for-status.js";
 import { AuthenticationError, ConnectionError, FinicityError, PaginationError, ResponseValidationError, type ResponseValidationIssue, type ValidationIssue } from "./errors.js";
+import { directRequest, type RequestInit, type RequestResult } from "./direct-request.js";
 import { guardedFetch, MAX_RESPONSE_BYTES } from "./fetch-guard.js";
 import { getCustomersQueryRules } from "./generated/query-rules.js";
 import type * as LogLines from "./log-lines.js";
 import { createLog, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 import type * as Pagination from "./pagination.js";
+import type * as Raw from "./raw.js";
+import { lazyRawClient } from "./raw-client.js";
 import { redactor } from "./redact.js";
 import { REGIONS, type Region } from "./regions.js";
 import { isRetryableStatus, retryDelayMs } from "./retry.js";
@@ -129,15 +131,8 @@ export interface CustomersClient {
 
 type ValidateResponse = (operationId: "GetCustomers" | "CreateToken", status: number, body: unknown) => ResponseValidationIssue[];
 
-/** openapi-fetch's `request(method, path, init)`, as this layer calls it. */
-type Request = (method: string, path: string, init: RequestInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-/** openapi-fetch's init: `params` or `body`, the headers, and this attempt's signal (see `fetch` below). */
-interface RequestInit {
-  params?: { query: GetCustomersQuery };
-  body?: { partnerId: string; partnerSecret: string };
-  headers?: Record<string, string>;
-  attemptSignal?: AbortSignal;
-}
+/** One request of `send`: `directRequest`'s, or openapi-fetch's `request(method, path, init)` (same shape). */
+type Request = (method: string, path: string, init: RequestInit) => Promise<RequestResult>;
 
 export function createCustomersClient(options: CustomersClientOptions): CustomersClient {
   checkOptions(options);
@@ -151,21 +146,34 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
 
   const headers: Record<string, string> = { Accept: "application/json", [options.headerNames?.appKey ?? region.appKeyHeader]: options.appKey };
   if (typeof options.appToken === "string") headers[tokenHeader] = options.appToken;
-  // The attempt's signal rides on the Request as `attemptSignal` (openapi-fetch copies unknown init keys onto
-  // it) and is given to fetch by guardedFetch: a signal on the Request itself would be followed twice (once by
-  // openapi-fetch's Request, once by fetch's own), which costs more than the rest of this layer together.
-  // guardedFetch also refuses redirects and caps body sizes, for `raw` calls too.
+  // The client's own calls go through `directRequest` (one fetch, no Request built first); `raw` calls through
+  // openapi-fetch (the `./raw` entry, loaded on first use), whose fetch is guardedFetch: both refuse redirects
+  // and cap body sizes. Once a middleware is added with `raw.use`, the client's calls go through openapi-fetch
+  // too, so the middleware sees them. There the attempt's signal rides on the Request as `attemptSignal`
+  // (openapi-fetch copies unknown init keys onto it) and is given to fetch by guardedFetch: a signal on the
+  // Request itself would be followed twice.
   const maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
-  const raw = createClient<paths>({
-    baseUrl, // openapi-fetch drops a trailing slash
-    headers,
-    fetch: guardedFetch(
-      options.fetch ?? globalThis.fetch,
-      maxResponseBytes,
-      (bytes) => log.warn && logLines().then((lines) => log.warn!(lines.nearCapLine(bytes, maxResponseBytes))),
-    ),
-  });
-  const request = raw.request as unknown as Request;
+  const userFetch = options.fetch ?? globalThis.fetch;
+  const near = (bytes: number) => log.warn && logLines().then((lines) => log.warn!(lines.nearCapLine(bytes, maxResponseBytes)));
+  const direct = directRequest(baseUrl.replace(/\/$/, ""), headers, userFetch, maxResponseBytes, near); // no trailing slash, as openapi-fetch
+  let viaRaw = false;
+  const raw = lazyRawClient(
+    async () =>
+      (await import("@finicity-aggregation/client/raw") as typeof Raw).createRawClient(
+        baseUrl,
+        headers,
+        guardedFetch(userFetch, maxResponseBytes, near),
+        // Calls made through `raw` get the current token too (this client's own calls already carry one).
+        tokens && {
+          async onRequest({ request, schemaPath }) {
+            if (schemaPath !== AUTH && !request.headers.has(tokenHeader)) request.headers.set(tokenHeader, await tokens.get());
+            return undefined;
+          },
+        },
+      ),
+    () => (viaRaw = true),
+  );
+  const request: Request = (method, path, init) => (viaRaw ? (raw.request as unknown as Request) : direct)(method, path, init);
 
   const tokens: TokenSource | undefined =
     typeof options.appToken === "function"
@@ -190,17 +198,8 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
     addSecret(token);
     return token;
   }
-  if (tokens) {
-    // Calls made through `raw` get the current token too (this client's own calls already carry one).
-    raw.use({
-      async onRequest({ request, schemaPath }) {
-        if (schemaPath !== AUTH && !request.headers.has(tokenHeader)) request.headers.set(tokenHeader, await tokens.get());
-        return undefined;
-      },
-    });
-  }
 
-  // The token headers of the last token seen, checked once per token (not once per call).
+  // The headers with the last token seen, checked once per token (not once per call).
   let lastToken: string | undefined;
   let lastTokenHeaders: Record<string, string> | undefined;
   const tokenHeaders = (token: string) => {
@@ -209,7 +208,7 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
       const issues: ValidationIssue[] = [];
       checkValue("appToken", token, OPTION_RULES.appToken!, issues); // a header value, like a static token
       assertValid(issues);
-      lastTokenHeaders = { [tokenHeader]: (lastToken = token) };
+      lastTokenHeaders = { ...headers, [tokenHeader]: (lastToken = token) };
     }
     return lastTokenHeaders;
   };

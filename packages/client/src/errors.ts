@@ -164,7 +164,15 @@ function parseBody(body: unknown): ErrorMessage | string | undefined {
   return typeof body === "string" ? body.slice(0, 4096) : (body as Partial<ErrorMessage> | null)?.code !== undefined ? (body as ErrorMessage) : undefined;
 }
 
+/**
+ * The message of an API error. What the server sent (its code and text) has its control characters escaped
+ * (`\u001b`): printed in a terminal, a message cannot move the cursor, retitle the window or clear the screen.
+ * `body` keeps the text as it was sent.
+ */
 function describe(status: number, body: ErrorMessage | string | undefined): string {
   const text = typeof body === "string" ? body.slice(0, 200) : body?.message;
-  return `HTTP ${status}${typeof body === "object" ? `, code ${body.code}` : ""}${text ? `: ${text}` : ""}`;
+  return `HTTP ${status}${typeof body === "object" ? `, code ${body.code}` : ""}${text ? `: ${text}` : ""}`.replace(
+    /[\0-\x1f\x7f-\x9f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -13,36 +13,45 @@ export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
  */
 export const ERROR_BODY_BYTES = 65_536;
 
-/** `capBody` of the `./body-cap` entry, loaded on the first body that needs it (then used without waiting). */
-let capBody: typeof BodyCap.capBody | undefined;
-const loadCapBody = async () => (capBody = (await import("@finicity-aggregation/client/body-cap")).capBody);
+/**
+ * Checks an answer before its body is read. Every redirect is refused (RedirectError; the browser's opaque
+ * redirect too) and a 2xx whose Content-Length passes `maxBytes` ends in a ResponseTooLargeError; either way the
+ * body is cancelled, never read. Returns the cap to read the body with (`cappedBytes`), or 0 when the body can be
+ * read as it is: a Content-Length within 90 % of the cap, uncompressed. (A 2xx body over 90 % of the cap that
+ * still fits goes through `cappedBytes` too, which reports it to `near`.) An error body's cap is ERROR_BODY_BYTES.
+ */
+export function guardResponse(response: Response, maxBytes: number, requestUrl: string): number {
+  const { status, ok, headers, body } = response;
+  const length = +(headers.get("content-length") ?? NaN);
+  const cap = ok ? maxBytes : ERROR_BODY_BYTES;
+  const redirect = response.type === "opaqueredirect" || response.redirected || (status > 299 && status < 400);
+  if (redirect || (ok && length > cap)) {
+    void body?.cancel().catch(() => {});
+    throw redirect
+      ? new RedirectError(status, response.redirected ? response.url : headers.get("location"), requestUrl)
+      : new ResponseTooLargeError(status, maxBytes);
+  }
+  return !body || (length <= cap * 0.9 && !headers.has("content-encoding")) ? 0 : cap;
+}
+
+/** `readCapped` of the `./body-cap` entry, loaded on the first body that needs it (then used without waiting). */
+let readCapped: typeof BodyCap.readCapped | undefined;
+
+/** The bytes of a body read up to `cap` (body-cap.ts), for a response `guardResponse` gave that cap. */
+export const cappedBytes = async (response: Response, cap: number, maxBytes: number, near?: (bytes: number) => void) =>
+  (readCapped ??= (await import("@finicity-aggregation/client/body-cap")).readCapped)(response, cap, response.ok && maxBytes, ResponseTooLargeError, near);
 
 /** The Request openapi-fetch builds, with this attempt's signal (see client.ts). */
 type AttemptRequest = Request & { attemptSignal?: AbortSignal };
 
 /**
- * Where the client calls fetch: every redirect is refused (RedirectError; the browser's opaque redirect too),
- * a 2xx body longer than `maxBytes` ends in a ResponseTooLargeError as soon as it passes the cap (before
- * reading, when Content-Length says so), and an error body ends at ERROR_BODY_BYTES. The rest of a body is
- * never read (the stream is cancelled). A body whose Content-Length is within the cap, uncompressed, is untouched.
- * A 2xx body larger than 90 % of the cap that still fit is reported to `near` with its size.
+ * The fetch of the `raw` openapi-fetch client: `guardResponse`'s rules, and a body that needs a cap is read
+ * within it and handed on in a new Response.
  */
 export const guardedFetch =
   (fetch: typeof globalThis.fetch, maxBytes: number, near?: (bytes: number) => void) =>
   async (request: AttemptRequest): Promise<Response> => {
     const response = await fetch(request, { signal: request.attemptSignal, redirect: "manual" });
-    const { status, ok, headers, body } = response;
-    const length = +(headers.get("content-length") ?? NaN);
-    const cap = ok ? maxBytes : ERROR_BODY_BYTES;
-    const redirect = response.type === "opaqueredirect" || response.redirected || (status > 299 && status < 400);
-    if (redirect || (ok && length > cap)) {
-      void body?.cancel().catch(() => {});
-      throw redirect
-        ? new RedirectError(status, response.redirected ? response.url : headers.get("location"), request.url)
-        : new ResponseTooLargeError(status, maxBytes);
-    }
-    // A body that only just fits (over 90 % of the cap) goes through capBody too, which tells `near`.
-    return !body || (length <= cap * 0.9 && !headers.has("content-encoding"))
-      ? response
-      : (capBody ?? (await loadCapBody()))(response, cap, ok && maxBytes, ResponseTooLargeError, near);
+    const cap = guardResponse(response, maxBytes, request.url);
+    return cap ? new Response((await cappedBytes(response, cap, maxBytes, near)) as Uint8Array<ArrayBuffer>, response) : response;
   };

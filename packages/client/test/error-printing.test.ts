@@ -33,6 +33,26 @@ describe("printing errors", () => {
     });
   });
 
+  it("a server's control characters are escaped in the message (text and JSON bodies), kept as sent in body", async () => {
+    const hostile = "\u001b]0;pwned\u0007\u001b[2J\u009b31m done\r\nfake line";
+    const stub = stubFetch([
+      { status: 400, body: hostile, headers: { "Content-Type": "text/plain" } },
+      { status: 400, body: { code: "4\u001b[1m1", message: hostile } },
+    ]);
+    const client = createCustomersClient({ appKey: "app-key-print", appToken: "token-print", fetch: stub.fetch });
+    const text = (await client.getCustomers().catch((e: unknown) => e)) as BadRequestError;
+    const json = (await client.getCustomers().catch((e: unknown) => e)) as BadRequestError;
+    const escaped = "\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m done\\u000d\\u000afake line";
+    expect(text.message).toBe(`HTTP 400: ${escaped}`);
+    expect(json.message).toBe(`HTTP 400, code 4\\u001b[1m1: ${escaped}`);
+    for (const error of [text, json]) {
+      expect(error.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+      expect(inspect(error).split("\n")[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    }
+    expect(text.body).toBe(hostile);
+    expect(json.body).toEqual({ code: "4\u001b[1m1", message: hostile });
+  });
+
   it("a refused connection: the message names ECONNREFUSED and the host; inspect shows the cause", async () => {
     // A port that was free a moment ago and is closed now.
     const probe = createServer();

@@ -51,3 +51,12 @@ describe("the built validate subpath", () => {
     expect(JSON.parse(issues!)).toEqual([{ path: "/displaying", rule: "type", message: "must be integer", valueType: "string" }]);
   });
 });
+
+describe("the built main entry", () => {
+  it.each(["dist/index.js", "dist/index.cjs"])("%s loads openapi-fetch only through the ./raw entry, on first use of client.raw", (file) => {
+    const code = read(file);
+    expect(code).not.toMatch(/["'`]openapi-fetch["'`]/);
+    expect(code).toMatch(/\bimport\(\s*["'`]@finicity-aggregation\/client\/raw["'`]\s*\)/);
+    expect(read(file.replace("index", "raw"))).toMatch(/["'`]openapi-fetch["'`]/);
+  });
+});

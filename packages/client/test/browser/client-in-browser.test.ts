@@ -24,6 +24,7 @@ const IMPORT_MAP = {
     "@finicity-aggregation/client/log-lines": "/client/log-lines.js",
     "@finicity-aggregation/client/pagination": "/client/pagination.js",
     "@finicity-aggregation/client/body-cap": "/client/body-cap.js",
+    "@finicity-aggregation/client/raw": "/client/raw.js",
     "openapi-fetch": "/vendor/openapi-fetch/index.mjs",
   },
 };
@@ -97,6 +98,10 @@ describe("the built ESM client in chromium", () => {
     // Without validation the validators are never fetched.
     expect(r.plainPage, context).toEqual({ displaying: 2, moreAvailable: true, ids: ["1005061234", "1005061235"] });
     expect(r.validatorsLoadedBeforeValidation, context).toEqual([]);
+    // openapi-fetch is fetched on the first use of client.raw, not before.
+    expect(r.rawLoadedBeforeUse, context).toEqual([]);
+    expect(r.raw, context).toEqual({ status: 200, displaying: 2 });
+    expect(r.rawLoadedAfterUse, context).toEqual(["/client/raw.js", "/vendor/openapi-fetch/index.mjs"]);
 
     // iterateCustomers walks both pages: start is a record index (1, then 1 + 2).
     expect(r.iterated.ids, context).toEqual(["1005061234", "1005061235"]);

@@ -82,6 +82,12 @@ export async function run(mockUrl, redirectorUrl) {
   const page = await plain.getCustomers({ start: 1, limit: 25 });
   result.plainPage = { displaying: page.displaying, moreAvailable: page.moreAvailable, ids: page.customers.map((c) => c.id) };
   result.validatorsLoadedBeforeValidation = loadedScripts().filter((path) => path.includes("validate"));
+  // openapi-fetch (behind client.raw) is fetched only when raw is first used; then raw calls work as they are.
+  result.rawLoadedBeforeUse = loadedScripts().filter((path) => path.includes("openapi-fetch") || path.endsWith("/raw.js"));
+  const rawClient = createCustomersClient(base);
+  const { data: rawData, response: rawResponse } = await rawClient.raw.GET("/aggregation/v1/customers", { params: { query: { limit: 1 } } });
+  result.raw = { status: rawResponse.status, displaying: rawData?.displaying };
+  result.rawLoadedAfterUse = loadedScripts().filter((path) => path.includes("openapi-fetch") || path.endsWith("/raw.js"));
 
   // Every page through iterateCustomers, with response validation on.
   const requests = [];
