@@ -8,6 +8,7 @@ export default mergeConfig(
   defineConfig({
     test: {
       exclude: ["test/browser/**", "test/validate-bundle.test.ts"],
+      env: { CLIENT_MUTATION_RUN: "1" }, // test/encoding.test.ts: fewer property runs
     },
   }),
 );

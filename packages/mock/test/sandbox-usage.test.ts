@@ -55,7 +55,8 @@ describe("the usage profile", () => {
     }
     const distinct = [...new Set(queries)];
     expect(distinct).toHaveLength(80);
-    for (const headers of [auth, { ...auth, Authorization: "x" }, { "Finicity-App-Key": "demo-app-key" }]) {
+    const headerSets: Array<Record<string, string>> = [auth, { ...auth, Authorization: "x" }, { "Finicity-App-Key": "demo-app-key" }];
+    for (const headers of headerSets) {
       for (const query of distinct) await call(sandboxFetch, `/aggregation/v1/customers?${query}`, headers);
     }
     await call(sandboxFetch, `/aggregation/v1/customers?${"p".repeat(64)}=1&${"q".repeat(65)}=1`, { ...auth, [`x-${"h".repeat(62)}`]: "1", [`x-${"i".repeat(63)}`]: "1" });
