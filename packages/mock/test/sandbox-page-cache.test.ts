@@ -66,3 +66,16 @@ describe("the store's page cache", () => {
     expect(JSON.parse(text(store.pageJson(query(1, 25))))).toMatchObject({ found: 2 });
   });
 });
+
+describe("the store's order", () => {
+  it("sorts what it is given (createdDate, then id), without reordering the caller's list", () => {
+    const [a, b, c] = generateCustomers("order", 3).customers;
+    const given = [c!, a!, b!];
+    const store = new CustomerStore(given);
+    expect(store.list().map((x) => x.id)).toEqual([a!.id, b!.id, c!.id]);
+    expect(given).toEqual([c, a, b]);
+    store.replace(given);
+    expect(store.list().map((x) => x.id)).toEqual([a!.id, b!.id, c!.id]);
+    expect(given).toEqual([c, a, b]);
+  });
+});

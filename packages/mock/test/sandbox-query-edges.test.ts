@@ -119,3 +119,16 @@ describe("search looks in the username, first name, last name and both names in 
     expect(await searching(needle)).toEqual([]);
   });
 });
+
+describe("generated customers added later", () => {
+  it("get a username no other customer has, even when the generator's next pick is taken", () => {
+    const first = createSandboxFetch({ seed: "taken", customers: 4 }).sandbox;
+    first.addCustomer();
+    const next = first.addCustomer().username; // what the generator picks second after the seeded ones
+    const control = createSandboxFetch({ seed: "taken", customers: 4 }).sandbox;
+    control.addCustomer({ username: next }); // takes it (the generator still makes its first pick)
+    const added = control.addCustomer();
+    expect(added.username).not.toBe(next);
+    expect(added.username.startsWith(next)).toBe(true);
+  });
+});
