@@ -47,5 +47,5 @@ function summary(file) {
   const detected = n("Killed") + n("Timeout");
   const valid = detected + n("Survived") + n("NoCoverage");
   const score = valid === 0 ? 100 : (100 * detected) / valid;
-  return `${score.toFixed(2)} % (killed ${n("Killed")}, timed out ${n("Timeout")}, survived ${n("Survived")}, no coverage ${n("NoCoverage")}; ${n("Ignored")} ignored as equivalent)`;
+  return `${score.toFixed(2)} % (killed ${n("Killed")}, timed out ${n("Timeout")}, survived ${n("Survived")}, no coverage ${n("NoCoverage")}; ${n("Ignored")} ignored: disabled in the source, see stryker-equivalent.md)`;
 }
