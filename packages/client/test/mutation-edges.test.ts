@@ -79,6 +79,7 @@ describe("more redaction and abort edges", () => {
     const client = createCustomersClient({ appKey: "k", appToken: token, fetch: stub.fetch });
     const error = (await client.getCustomers().catch((e: unknown) => e)) as FinicityApiError;
     expect(error.message).toBe("HTTP 400, code 1: bad [redacted] here");
+    expect(error.body).toEqual({ code: "1", message: "bad [redacted] here" });
   });
 
   it("does not redact secrets of 2 characters or fewer (they would blank out ordinary text)", async () => {
