@@ -11,6 +11,7 @@ export class AttemptController extends AbortController {
     super();
     this.timer = setTimeout(() => this.abort(new TimeoutError(`Request timed out after ${timeoutMs} ms`)), timeoutMs);
     if (caller?.aborted) this.abort(caller.reason);
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, done() always removes the listener, and a second abort does nothing
     caller?.addEventListener("abort", this, { once: true });
   }
 

@@ -49,7 +49,25 @@ describe("createCustomersClient", () => {
     const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
     const error = await client.getCustomers().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error).toMatchObject({ status: 401, body: "Invalid (Finicity-App-Key)" });
+    expect(error).toMatchObject({ status: 401, body: "Invalid (Finicity-App-Key)", code: undefined, message: "HTTP 401: Invalid (Finicity-App-Key)" });
+  });
+
+  it("keeps a long text/plain error body up to 4096 characters, and quotes its first 200 in the message", async () => {
+    const text = "a".repeat(150) + "b".repeat(100) + "c".repeat(5000);
+    const stub = stubFetch(400, text, "text/plain");
+    const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
+    const error = (await client.getCustomers().catch((caught: unknown) => caught)) as FinicityApiError;
+    expect(error.body).toBe(text.slice(0, 4096));
+    expect(error.message).toBe(`HTTP 400: ${"a".repeat(150)}${"b".repeat(50)}`);
+  });
+
+  it("says only the status when an error has no body, and no code for JSON without one", async () => {
+    for (const [body, type] of [["", "text/plain"], [{ message: "no code" }, "application/json"]] as const) {
+      const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stubFetch(403, body, type).fetch });
+      const error = (await client.getCustomers().catch((caught: unknown) => caught)) as FinicityApiError;
+      expect(error.message, JSON.stringify(body)).toBe("HTTP 403");
+      expect(error.code).toBeUndefined();
+    }
   });
 
   it("keeps a numeric code a number", async () => {

@@ -71,6 +71,73 @@ describe("iterateCustomers", () => {
     expect(stub.requests.map((r) => url(r).searchParams.get("start"))).toEqual(["1", "3", "3"]);
   });
 
+  it("takes pageSize alone as the page size", async () => {
+    const stub = server(10);
+    const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
+    expect((await collect(client.iterateCustomers({}, { pageSize: 4 }))).map((c) => c.id)).toEqual(ids(1, 10));
+    expect(stub.requests.map((r) => url(r).search)).toEqual(["?start=1&limit=4", "?start=5&limit=4", "?start=9&limit=4"]);
+  });
+
+  it("takes maxItems alone: asks for no more than it, and stops there", async () => {
+    const stub = server(10);
+    const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
+    expect((await collect(client.iterateCustomers({}, { maxItems: 4 }))).map((c) => c.id)).toEqual(ids(1, 4));
+    expect(stub.requests.map((r) => url(r).search)).toEqual(["?start=1&limit=4"]);
+  });
+
+  it("takes the query's limit as the page size when there is no pageSize", async () => {
+    const stub = server(5);
+    const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
+    expect(await collect(client.iterateCustomers({ limit: 2 }))).toHaveLength(5);
+    expect(stub.requests.map((r) => url(r).search)).toEqual(["?limit=2&start=1", "?limit=2&start=3", "?limit=2&start=5"]);
+  });
+
+  it("refuses a page with more records than asked for (maxItems still holds)", async () => {
+    const stub = stubFetch([{ body: page(["1", "2", "3", "4", "5"], false) }]);
+    const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const c of client.iterateCustomers({}, { maxItems: 3 })) seen.push(c.id);
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "PaginationError", field: "displaying", start: 1 });
+    expect(seen).toEqual([]);
+  });
+
+  it("asks again for an empty first page that claims more records", async () => {
+    const stub = stubFetch([{ body: page([], true, 3) }, { body: page(["1", "2", "3"], false) }]);
+    const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
+    expect((await collect(client.iterateCustomers({}, { pageSize: 3 }))).map((c) => c.id)).toEqual(["1", "2", "3"]);
+    expect(stub.requests.map((r) => url(r).search)).toEqual(["?start=1&limit=3", "?start=1&limit=3"]);
+  });
+
+  it("takes start: undefined as no start (undefined means absent)", async () => {
+    const stub = server(3);
+    const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
+    expect(await collect(client.iterateCustomers({ start: undefined }, { pageSize: undefined, maxItems: undefined }))).toHaveLength(3);
+    await client.getCustomers({ start: undefined, limit: 2 }, { timeoutMs: undefined });
+    expect(stub.requests.map((r) => url(r).search)).toEqual(["?start=1&limit=1000", "?limit=2"]);
+  });
+
+  it("refuses each paging option on its own, and takes the largest pageSize", () => {
+    const stub = server(10);
+    const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
+    const issues = (options: object) => {
+      try {
+        client.iterateCustomers({}, options);
+      } catch (error) {
+        return (error as ValidationError).issues.map((i) => `${i.field} ${i.rule}`);
+      }
+      return [];
+    };
+    expect(issues({ pageSize: 1001 })).toEqual(["pageSize maximum"]);
+    expect(issues({ pageSize: 0 })).toEqual(["pageSize minimum"]);
+    expect(issues({ pageSize: 2.5 })).toEqual(["pageSize type"]);
+    expect(issues({ maxItems: 0 })).toEqual(["maxItems minimum"]);
+    expect(issues({ maxItems: 1.5 })).toEqual(["maxItems type"]);
+    expect(issues({ pageSize: 1000, maxItems: 1 })).toEqual([]);
+    expect(stub.requests).toHaveLength(0);
+  });
+
   it("refuses bad paging options before sending anything", () => {
     const stub = server(10);
     const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });

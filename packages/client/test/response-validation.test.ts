@@ -49,6 +49,17 @@ describe("validateResponses", () => {
     expect(validateResponse).toHaveBeenCalledWith("GetCustomers", 401, { code: "10026" });
   });
 
+  it("takes the client's secrets out of responseBody (a server that echoes them)", async () => {
+    validateResponse.mockClear();
+    const token = "TOKEN-echoed-9f8e";
+    const stub = stubFetch([{ body: { ...page([], false), displaying: "bad", echo: `token ${token}` } }]);
+    const client = createCustomersClient({ appKey: "KEY-echoed-1a2b", appToken: token, fetch: stub.fetch, validateResponses: true });
+    const error = (await client.getCustomers().catch((e: unknown) => e)) as ResponseValidationError;
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.responseBody).toMatchObject({ displaying: "bad", echo: "token [redacted]" });
+    expect(JSON.stringify(error)).not.toContain(token);
+  });
+
   it("skips text/plain answers", async () => {
     validateResponse.mockClear();
     const client = createCustomersClient({ appKey: "k", appToken: "t", validateResponses: true, fetch: stubFetch([{ status: 401, body: "Invalid (Finicity-App-Key)" }]).fetch });

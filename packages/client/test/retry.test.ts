@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
+  AuthenticationError,
   BadRequestError,
   ConnectionError,
+  FinicityApiError,
   InternalServerError,
+  PermissionDeniedError,
   NotFoundError,
   RateLimitError,
   createCustomersClient,
@@ -35,13 +38,24 @@ describe("retries of GET", () => {
 
   it.each([
     [400, BadRequestError],
-    [401, Error],
-    [403, Error],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
     [404, NotFoundError],
   ])("never retries %i", async (status, Class) => {
     const stub = stubFetch([{ status, body: { code: "14016" } }, ok]);
     const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
-    expect(await settle(client.getCustomers())).toBeInstanceOf(Class);
+    const error = await settle(client.getCustomers());
+    expect(error).toBeInstanceOf(Class);
+    expect((error as Error).name).toBe(Class.name);
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  it.each([418, 409, 499])("never retries %i (a 4xx with no class of its own: FinicityApiError)", async (status) => {
+    const stub = stubFetch([{ status, body: { code: "1" } }, ok]);
+    const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
+    const error = await settle(client.getCustomers());
+    expect(error).toBeInstanceOf(FinicityApiError);
+    expect((error as Error).name).toBe("FinicityApiError");
     expect(stub.requests).toHaveLength(1);
   });
 
@@ -80,10 +94,30 @@ describe("retries of GET", () => {
     await settle(client.getCustomers());
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
     const expected = [500, 1000, 2000, 4000, 8000, 8000];
+    expect(gaps).toHaveLength(expected.length);
     gaps.forEach((gap, i) => {
       expect(gap).toBeLessThanOrEqual(expected[i]!);
       expect(gap).toBeGreaterThanOrEqual(expected[i]! * 0.75);
     });
+  });
+
+  it("takes up to 25 % off each delay at random (the jitter), never more", async () => {
+    const random = vi.spyOn(Math, "random");
+    try {
+      for (const [r, gap] of [[0, 500], [0.999999, 375]] as const) {
+        random.mockReturnValue(r);
+        const times: number[] = [];
+        const stub = stubFetch((_request, index) => {
+          times.push(Date.now());
+          return index === 0 ? { status: 500, body: { code: "x" } } : ok;
+        });
+        const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
+        await settle(client.getCustomers());
+        expect(Math.round(times[1]! - times[0]!), `Math.random() = ${r}`).toBe(gap);
+      }
+    } finally {
+      random.mockRestore();
+    }
   });
 
   it("honours Retry-After in seconds and as an HTTP date", async () => {
@@ -99,6 +133,54 @@ describe("retries of GET", () => {
     expect(times[1]! - times[0]!).toBe(7000);
     expect(times[2]! - times[1]!).toBeGreaterThan(19_000);
     expect(times[2]! - times[1]!).toBeLessThanOrEqual(20_000);
+  });
+
+  it("waits a Retry-After of exactly 60 s, the longest it honours", async () => {
+    const times: number[] = [];
+    const stub = stubFetch((_request, index) => {
+      times.push(Date.now());
+      return index === 0 ? { status: 503, body: { code: "x" }, headers: { "Retry-After": "60" } } : ok;
+    });
+    const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
+    await expect(settle(client.getCustomers())).resolves.toEqual(ok.body);
+    expect(times[1]! - times[0]!).toBe(60_000);
+  });
+
+  it("does not retry when Retry-After asks for 60.001 s", async () => {
+    const stub = stubFetch([{ status: 503, body: { code: "x" }, headers: { "Retry-After": "60.001" } }, ok]);
+    const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
+    expect(await settle(client.getCustomers())).toBeInstanceOf(InternalServerError);
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ["0", () => "0"],
+    ["a date in the past", () => new Date(Date.now() - 30_000).toUTCString()],
+  ])("retries at once for a Retry-After of %s", async (_name, retryAfter) => {
+    const times: number[] = [];
+    const stub = stubFetch((_request, index) => {
+      times.push(Date.now());
+      return index === 0 ? { status: 429, body: { code: "x" }, headers: { "Retry-After": retryAfter() } } : ok;
+    });
+    const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
+    await expect(settle(client.getCustomers())).resolves.toEqual(ok.body);
+    expect(times[1]! - times[0]!).toBe(0);
+  });
+
+  it("backs off as usual when Retry-After is neither seconds nor a date", async () => {
+    const random = vi.spyOn(Math, "random").mockReturnValue(0);
+    try {
+      const times: number[] = [];
+      const stub = stubFetch((_request, index) => {
+        times.push(Date.now());
+        return index === 0 ? { status: 503, body: { code: "x" }, headers: { "Retry-After": "soon" } } : ok;
+      });
+      const client = createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch });
+      await expect(settle(client.getCustomers())).resolves.toEqual(ok.body);
+      expect(times[1]! - times[0]!).toBe(500);
+    } finally {
+      random.mockRestore();
+    }
   });
 
   it("does not retry when Retry-After asks for more than a minute", async () => {

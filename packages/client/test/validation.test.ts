@@ -4,6 +4,38 @@ import { ValidationError, createCustomersClient, type GetCustomersQuery } from "
 import { getCustomersQueryRules } from "../src/generated/query-rules.js";
 import { page, stubFetch } from "./helpers.js";
 
+/** The issues of the ValidationError `create` throws. */
+function creationIssues(create: () => unknown): unknown {
+  try {
+    create();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return (error as ValidationError).issues;
+  }
+  throw new Error("no ValidationError");
+}
+
+describe("credentials", () => {
+  it.each([
+    ["partnerId without partnerSecret", { partnerId: "p" }],
+    ["partnerSecret without partnerId", { partnerSecret: "s" }],
+  ])("refuses %s (and no appToken)", (_name, credentials) => {
+    expect(creationIssues(() => createCustomersClient({ appKey: "k", ...credentials }))).toEqual([
+      { field: "appToken", rule: "required", message: "is required, or partnerId and partnerSecret" },
+    ]);
+  });
+
+  it("refuses a missing appKey, naming it (and only it)", () => {
+    expect(creationIssues(() => createCustomersClient({ appToken: "t" } as never))).toEqual([{ field: "appKey", rule: "required", message: "is required" }]);
+    expect(creationIssues(() => createCustomersClient({ appKey: undefined, appToken: "t" } as never))).toEqual([{ field: "appKey", rule: "required", message: "is required" }]);
+  });
+
+  it("accepts an appToken alone, or partnerId with partnerSecret", () => {
+    expect(() => createCustomersClient({ appKey: "k", appToken: "t" })).not.toThrow();
+    expect(() => createCustomersClient({ appKey: "k", partnerId: "p", partnerSecret: "s", tokenStore: new Map() })).not.toThrow();
+  });
+});
+
 function setup() {
   const stub = stubFetch([{ body: page([], false) }]);
   return { stub, client: createCustomersClient({ appKey: "k", appToken: "t", fetch: stub.fetch }) };
@@ -100,7 +132,9 @@ describe("option validation", () => {
   });
 
   it("requires a token or partner credentials, and checks numbers", () => {
-    expect(() => createCustomersClient({ appKey: "k" })).toThrow(/appToken.*required/);
+    expect(creationIssues(() => createCustomersClient({ appKey: "k" }))).toEqual([
+      { field: "appToken", rule: "required", message: "is required, or partnerId and partnerSecret" },
+    ]);
     expect(() => createCustomersClient({ appKey: "k", appToken: "t", timeoutMs: 0, maxRetries: -1 })).toThrow(/timeoutMs.*maxRetries/);
     expect(() => createCustomersClient({ appKey: "k", appToken: "t", region: "eu" as "au" })).toThrow(/region/);
     expect(() => createCustomersClient({ appKey: "k", appToken: "t", headerNames: { appKey: "Bad Header" } })).toThrow(/headerNames.appKey/);

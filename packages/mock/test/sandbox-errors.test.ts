@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ErrorMessage } from "@finicity-aggregation/types";
-import { explain, getCustomers, startSandbox } from "./helpers.js";
-import { createSandbox, DEMO_CREDENTIALS, startMock, type RunningSandbox } from "../src/index.js";
+import { explain, getCustomers, openSandbox, startSandbox } from "./helpers.js";
+import { createSandbox, DEMO_CREDENTIALS, type RunningSandbox } from "../src/index.js";
 
 let mock: RunningSandbox;
 let token: string;
@@ -117,8 +117,8 @@ describe("sandbox authentication (through the validating proxy)", () => {
   });
 
   it("accepts any non-empty credentials only with acceptAnyCredentials, still checking those configured", async () => {
-    const open = await startMock({ mode: "sandbox", customers: 2, acceptAnyCredentials: true });
-    const half = await startMock({ mode: "sandbox", customers: 2, acceptAnyCredentials: true, credentials: { partnerSecret: "only-this" } });
+    const open = await openSandbox({ customers: 2, acceptAnyCredentials: true });
+    const half = await openSandbox({ customers: 2, acceptAnyCredentials: true, credentials: { partnerSecret: "only-this" } });
     try {
       const authenticate = (url: string, appKey: string, partnerSecret: string) =>
         fetch(`${url}/aggregation/v2/partners/authentication`, {

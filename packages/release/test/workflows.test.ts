@@ -36,4 +36,17 @@ describe("GitHub Actions workflows", () => {
     expect(steps.find((s) => s.uses?.startsWith("actions/setup-node@"))?.with?.["node-version"]).toBe(20);
     expect(steps.some((s) => s.run === "pnpm release:check")).toBe(true);
   });
+
+  it("release.yml runs the mutation tests before it publishes, and mutation.yml runs them weekly and on demand", () => {
+    const release = parse(readFileSync(join(WORKFLOWS, "release.yml"), "utf8"));
+    const steps: Array<{ uses?: string; run?: string }> = release.jobs.release.steps;
+    const mutation = steps.findIndex((s) => s.run === "pnpm test:mutation");
+    expect(mutation).toBeGreaterThan(-1);
+    expect(mutation).toBeLessThan(steps.findIndex((s) => s.uses?.startsWith("changesets/action@")));
+    const scheduled = parse(readFileSync(join(WORKFLOWS, "mutation.yml"), "utf8"));
+    expect(Object.keys(scheduled.on)).toEqual(["schedule", "workflow_dispatch"]);
+    const runs = Object.values(scheduled.jobs as Record<string, { steps: Array<{ run?: string }> }>).flatMap((job) => job.steps.map((s) => s.run));
+    expect(runs).toContain("pnpm install --frozen-lockfile");
+    expect(runs).toContain("pnpm test:mutation");
+  });
 });

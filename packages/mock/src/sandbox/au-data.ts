@@ -1,4 +1,6 @@
 /** Word lists for realistic Australian customers. Invented combinations; no real people. */
+// Stryker disable all: word lists are data, not logic. Any change to them changes the pinned seeded data
+// (test/sandbox-data.test.ts), but each word is a static mutant that costs a whole test run (stryker-equivalent.md).
 
 export const FIRST_NAMES = [
   "Oliver", "Charlotte", "Jack", "Amelia", "William", "Isla", "Noah", "Olivia", "Thomas", "Mia",
