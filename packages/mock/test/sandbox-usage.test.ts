@@ -72,7 +72,7 @@ describe("the usage profile", () => {
 /** What the calls of the first test make (values, tokens and customers never appear). */
 const EXPECTED = {
   format: "finicity-usage-profile",
-  version: 1,
+  version: 2,
   operations: {
     GetCustomers: {
       method: "GET",
@@ -101,9 +101,8 @@ const EXPECTED = {
             },
           },
           credentials: ["app-key", "finicity-app-token"],
-          statuses: {
-            "200": 2,
-          },
+          status: "200",
+          calls: 2,
         },
         {
           parameters: {
@@ -113,9 +112,8 @@ const EXPECTED = {
             },
           },
           credentials: ["finicity-app-key"],
-          statuses: {
-            "401": 1,
-          },
+          status: "401",
+          calls: 1,
         },
         {
           parameters: {
@@ -129,9 +127,8 @@ const EXPECTED = {
             },
           },
           credentials: ["app-key", "finicity-app-token"],
-          statuses: {
-            "400": 1,
-          },
+          status: "400",
+          calls: 1,
         },
         {
           parameters: {
@@ -145,9 +142,8 @@ const EXPECTED = {
             },
           },
           credentials: ["app-key", "finicity-app-token"],
-          statuses: {
-            "200": 1,
-          },
+          status: "200",
+          calls: 1,
         },
       ],
       shapesDropped: 0,
@@ -204,9 +200,8 @@ const EXPECTED = {
         {
           parameters: {},
           credentials: ["app-key"],
-          statuses: {
-            "200": 1,
-          },
+          status: "200",
+          calls: 1,
         },
       ],
       shapesDropped: 0,
