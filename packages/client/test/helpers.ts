@@ -1,3 +1,4 @@
+import { vi } from "vitest";
 import type { Customer, Customers } from "../src/index.js";
 
 export interface Answer {
@@ -30,3 +31,22 @@ export function page(ids: string[], moreAvailable: boolean, found = moreAvailabl
 }
 
 export const url = (request: Request | undefined) => new URL(request!.url);
+
+/** The real setTimeout, taken before any test fakes the timers. */
+const realSetTimeout = globalThis.setTimeout;
+
+/**
+ * Runs fake timers until `promise` settles; returns its value or error. Between runs real time passes (5 ms), so
+ * real async work the call waits on before it sets its next timer (loading a lazy entry by `import()`, Web Crypto)
+ * can finish: running the timers once can return before that timer exists, and the call then never ends.
+ * Bounded: at most 2,000 runs.
+ */
+export async function settleWithFakeTimers<T>(promise: Promise<T>): Promise<T | unknown> {
+  let settled = false;
+  const caught = promise.catch((error: unknown) => error).finally(() => (settled = true));
+  for (let runs = 0; !settled && runs < 2_000; runs++) {
+    await vi.runAllTimersAsync();
+    if (!settled) await new Promise((resolve) => realSetTimeout(resolve, 5));
+  }
+  return caught;
+}

@@ -10,7 +10,7 @@ import {
   RateLimitError,
   createCustomersClient,
 } from "../src/index.js";
-import { page, stubFetch } from "./helpers.js";
+import { page, settleWithFakeTimers, stubFetch } from "./helpers.js";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -22,11 +22,7 @@ afterEach(() => {
 const ok = { body: page(["1"], false) };
 
 /** Runs a call to its end while advancing fake time; returns its value or error. */
-async function settle<T>(promise: Promise<T>): Promise<T | unknown> {
-  const caught = promise.catch((error: unknown) => error);
-  await vi.runAllTimersAsync();
-  return caught;
-}
+const settle = settleWithFakeTimers;
 
 describe("retries of GET", () => {
   it.each([408, 429, 500, 502, 503, 504])("retries %i and then succeeds", async (status) => {
