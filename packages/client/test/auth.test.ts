@@ -1,22 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuthenticationError, InternalServerError, ValidationError, createCustomersClient } from "../src/index.js";
-import { page, stubFetch } from "./helpers.js";
+import { page, settleWithFakeTimers, stubFetch } from "./helpers.js";
 
 const AUTH = "/aggregation/v2/partners/authentication";
 const ok = { body: page(["1"], false) };
 
 /** Runs fake timers until `promise` settles (between timers, real async work such as Web Crypto goes on). */
-async function runTimers(promise: Promise<unknown>) {
-  let settled = false;
-  promise.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  for (let turns = 0; !settled && turns < 10_000; turns++) {
-    await vi.runAllTimersAsync();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
+const runTimers = async (promise: Promise<unknown>) => void (await settleWithFakeTimers(promise));
 
 afterEach(() => {
   vi.useRealTimers();

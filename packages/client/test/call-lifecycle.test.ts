@@ -3,7 +3,7 @@
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { InternalServerError, createCustomersClient } from "../src/index.js";
-import { page, stubFetch } from "./helpers.js";
+import { page, settleWithFakeTimers, stubFetch } from "./helpers.js";
 
 const AUTH = "/aggregation/v2/partners/authentication";
 const ok = { body: page(["1"], false) };
@@ -13,15 +13,7 @@ afterEach(() => {
 });
 
 /** Runs fake timers until `promise` settles (between timers, real async work such as Web Crypto goes on). */
-async function settle<T>(promise: Promise<T>): Promise<T | unknown> {
-  let settled = false;
-  const caught = promise.catch((error: unknown) => error).finally(() => (settled = true));
-  for (let turns = 0; !settled && turns < 10_000; turns++) {
-    await vi.runAllTimersAsync();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return caught;
-}
+const settle = settleWithFakeTimers;
 
 describe("a token renewal after a 401", () => {
   /** CreateToken hands out token-1, token-2, ...; GETs answer from `gets` in turn (the last repeats). */
