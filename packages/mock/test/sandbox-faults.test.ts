@@ -150,6 +150,8 @@ describe("faults from createSandboxFetch", () => {
   it("rejects with a TypeError for drop, like fetch", async () => {
     await expect(get("drop")).rejects.toThrow(TypeError);
     await expect(get("drop")).rejects.toThrow("fetch failed");
+    const error = await get("drop").catch((caught: unknown) => caught);
+    expect((error as Error).cause).toMatchObject({ name: "ConnectionDroppedError", message: "The sandbox dropped the connection (drop fault)" });
   });
 
   it("fails reading a truncated body", async () => {

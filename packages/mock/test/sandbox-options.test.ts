@@ -8,7 +8,10 @@ function refusal(run: () => unknown): { field: string; message: string } | undef
     run();
   } catch (error) {
     expect(error).toBeInstanceOf(SandboxInputError);
-    return { field: (error as SandboxInputError).field, message: (error as Error).message };
+    const { field, rule, name, message } = error as SandboxInputError;
+    // The message is the field and the rule, and the error says what it is when printed.
+    expect({ name, message }).toEqual({ name: "SandboxInputError", message: `${field} ${rule}` });
+    return { field, message };
   }
   return undefined;
 }
