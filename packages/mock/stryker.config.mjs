@@ -1,5 +1,7 @@
 // Mutation testing of the sandbox core (`pnpm test:mutation` at the root). Equivalent mutants are disabled in the
 // source with `// Stryker disable next-line <mutator>: <reason>` and listed in ../../stryker-equivalent.md.
+import { availableParallelism } from "node:os";
+
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
@@ -7,7 +9,8 @@ export default {
   vitest: { configFile: "vitest.mutation.config.ts" },
   mutate: ["src/sandbox/**/*.ts"],
   coverageAnalysis: "perTest",
-  concurrency: 1, // 2 shared cores
+  // One test runner per core but one (1 on a 2-core machine); STRYKER_CONCURRENCY overrides it.
+  concurrency: Number(process.env.STRYKER_CONCURRENCY) || Math.max(1, availableParallelism() - 1),
   timeoutMS: 3_000, // added to 1.5 x the time the covering tests took without mutants
   thresholds: { high: 97, low: 95, break: 95 },
   reporters: ["clear-text", "progress", "html", "json"],
