@@ -45,8 +45,23 @@ describe("GitHub Actions workflows", () => {
     expect(mutation).toBeLessThan(steps.findIndex((s) => s.uses?.startsWith("changesets/action@")));
     const scheduled = parse(readFileSync(join(WORKFLOWS, "mutation.yml"), "utf8"));
     expect(Object.keys(scheduled.on)).toEqual(["schedule", "workflow_dispatch"]);
-    const runs = Object.values(scheduled.jobs as Record<string, { steps: Array<{ run?: string }> }>).flatMap((job) => job.steps.map((s) => s.run));
+    const jobs = Object.values(scheduled.jobs as Record<string, { strategy?: { matrix?: { include?: Array<{ package: string; dir: string }> } }; steps: Array<{ run?: string; uses?: string; with?: { path?: string } }> }>);
+    expect(jobs).toHaveLength(1);
+    const [job] = jobs;
+    const runs = job!.steps.map((s) => s.run);
     expect(runs).toContain("pnpm install --frozen-lockfile");
-    expect(runs).toContain("pnpm test:mutation");
+    // One job per package, each running its part of `pnpm test:mutation`: both packages, nothing else.
+    expect(runs).toContain("pnpm test:mutation ${{ matrix.package }}");
+    expect(job!.strategy?.matrix?.include).toEqual([
+      { package: "sandbox", dir: "packages/mock" },
+      { package: "client", dir: "packages/client" },
+    ]);
+    // The release restores the caches the weekly run saves: a cache is found only under the same path.
+    const saved = job!.steps.find((s) => s.uses?.startsWith("actions/cache/save@"))?.with?.path;
+    expect(saved).toBe("${{ matrix.dir }}/reports/mutation/${{ matrix.package }}-incremental.json");
+    const restored = (release.jobs.release.steps as Array<{ uses?: string; with?: { path?: string } }>)
+      .filter((s) => s.uses?.startsWith("actions/cache/restore@"))
+      .map((s) => s.with?.path);
+    expect(restored).toEqual(job!.strategy!.matrix!.include!.map(({ package: name, dir }) => saved!.replace("${{ matrix.dir }}", dir).replace("${{ matrix.package }}", name)));
   });
 });
