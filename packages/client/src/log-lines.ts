@@ -10,23 +10,31 @@ export interface CallInit {
 }
 
 /** `GET /aggregation/v1/customers?start=1` or `POST /aggregation/v2/partners/authentication` (never a body). */
-const describeCall = (isGet: boolean, init: CallInit, query = `${new URLSearchParams(init.params?.query as Record<string, string>)}`) =>
-  isGet ? `GET ${CUSTOMERS}${query && "?"}${query}` : `POST ${AUTH}`;
+function describeCall(isGet: boolean, init: CallInit, query = `${new URLSearchParams(init.params?.query as Record<string, string>)}`) {
+  return isGet ? `GET ${CUSTOMERS}${query && "?"}${query}` : `POST ${AUTH}`;
+}
 
 /** Why an attempt failed, for a log line: the status or the error's class (never the server's text). */
-const reasonOf = (error: unknown) => ((error as FinicityApiError).status ? `HTTP ${(error as FinicityApiError).status}` : (error as Error).name);
+function reasonOf(error: unknown) {
+  return (error as FinicityApiError).status ? `HTTP ${(error as FinicityApiError).status}` : (error as Error).name;
+}
 
 /** The debug line of one attempt. `status` 0: no answer. */
-export const attemptLine = (isGet: boolean, init: CallInit, status: number, attempt: number, maxRetries: number, started: number, headers?: Headers) =>
-  `${describeCall(isGet, init)} -> ${status || "no answer"}, attempt ${attempt + 1} of ${maxRetries + 1}, ${Date.now() - started} ms, request id ${headers?.get("x-request-id") ?? "none"}`;
+export function attemptLine(isGet: boolean, init: CallInit, status: number, attempt: number, maxRetries: number, started: number, headers?: Headers) {
+  return `${describeCall(isGet, init)} -> ${status || "no answer"}, attempt ${attempt + 1} of ${maxRetries + 1}, ${Date.now() - started} ms, request id ${headers?.get("x-request-id") ?? "none"}`;
+}
 
 /** The warn line of a call that failed after its last retry. */
-export const givingUpLine = (isGet: boolean, init: CallInit, attempt: number, error: unknown) =>
-  `${describeCall(isGet, init)}: giving up after ${attempt + 1} attempts (${reasonOf(error)})`;
+export function givingUpLine(isGet: boolean, init: CallInit, attempt: number, error: unknown) {
+  return `${describeCall(isGet, init)}: giving up after ${attempt + 1} attempts (${reasonOf(error)})`;
+}
 
 /** The info line of a retry. */
-export const retryLine = (isGet: boolean, init: CallInit, delay: number, error: unknown) =>
-  `${describeCall(isGet, init)}: retrying in ${Math.round(delay)} ms (${reasonOf(error)})`;
+export function retryLine(isGet: boolean, init: CallInit, delay: number, error: unknown) {
+  return `${describeCall(isGet, init)}: retrying in ${Math.round(delay)} ms (${reasonOf(error)})`;
+}
 
 /** The warn line of a 2xx body that only just fit `maxResponseBytes` (the next, larger page may not). */
-export const nearCapLine = (bytes: number, maxResponseBytes: number) => `a response of ${bytes} bytes only just fit maxResponseBytes (${maxResponseBytes})`;
+export function nearCapLine(bytes: number, maxResponseBytes: number) {
+  return `a response of ${bytes} bytes only just fit maxResponseBytes (${maxResponseBytes})`;
+}
