@@ -136,12 +136,17 @@ describe("status faults", () => {
   it("answer the gateway's body with the status's reason phrase, Retry-After only when asked for", async () => {
     const cases: Array<[string, Seen]> = [
       ["status=400", gateway(400, "Bad Request")],
+      ["status=401", gateway(401, "Unauthorized")],
+      ["status=403", gateway(403, "Forbidden")],
       ["status=404", gateway(404, "Not Found")],
+      ["status=405", gateway(405, "Method Not Allowed")],
+      ["status=408", gateway(408, "Request Timeout")],
       ["status=418", gateway(418, "Client Error")],
       ["status=499", gateway(499, "Client Error")],
       ["status=429;retry-after=0", gateway(429, "Too Many Requests", { "retry-after": "0" })],
       ["status=500", gateway(500, "Internal Server Error")],
       ["status=501", gateway(501, "Server Error")],
+      ["status=502", gateway(502, "Bad Gateway")],
       ["status=503;retry-after=Wed, 21 Oct 2026 07:28:00 GMT", gateway(503, "Service Unavailable", { "retry-after": "Wed, 21 Oct 2026 07:28:00 GMT" })],
       ["status=504", gateway(504, "Gateway Timeout")],
       ["status=599", gateway(599, "Server Error")],
