@@ -105,10 +105,13 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
   const tokens = new TokenStore(settings.tokenTtlMs, settings.now);
   const store = new CustomerStore([]);
   let factory: CustomerFactory;
+  // Stryker disable next-line ArrayDeclaration: reset() below replaces it before any request; see stryker-equivalent.md
   let records: LogEntry[] = [];
+  // Stryker disable next-line ArrayDeclaration: reset() below replaces it before any request; see stryker-equivalent.md
   let queued: Fault[] = [];
   const controlAccess = validateControlAccess(options.controlApi);
   const usage = new UsageRecorder();
+  // Stryker disable next-line ConditionalExpression: an empty `always` fault and none are served alike (the request is routed, nothing logged); see stryker-equivalent.md
   const always = settings.faults.always && !isEmptyFault(settings.faults.always) ? settings.faults.always : undefined;
 
   const reset = () => {
@@ -142,6 +145,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     removeCustomer: (id) => store.remove(id),
     reset,
     get requests() {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: slicing at length - maxRecords <= 0 keeps the whole log anyway; see stryker-equivalent.md
       return (records.length > maxRecords ? records.slice(records.length - maxRecords) : records).map(toRecordedRequest);
     },
     failNext(n, fault) {
@@ -169,6 +173,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
 
     let fault: Fault | undefined = always;
     const next = queued.shift();
+    // Stryker disable next-line ConditionalExpression: `{ ...undefined }` is the empty fault, served as no fault; see stryker-equivalent.md
     if (next) fault = { ...fault, ...next };
     const header = headerValue(request.headers, FAULT_HEADER);
     if (settings.faults.header !== false && header !== undefined) {
@@ -305,6 +310,7 @@ function maskHeaders(headers: PlainHeaders): Record<string, string> {
 
 /** Each name's first value, in order of first appearance. */
 function firstValues(params: URLSearchParams): Record<string, string> {
+  // Stryker disable next-line StringLiteral: `get` of a name from `keys()` is never null; see stryker-equivalent.md
   return Object.fromEntries(Array.from(params.keys(), (name) => [name, params.get(name) ?? ""]));
 }
 
