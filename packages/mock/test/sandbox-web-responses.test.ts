@@ -102,4 +102,12 @@ describe("HEAD in process", () => {
       ["HEAD", 401],
     ]);
   });
+
+  it("has no body to cut with a truncate fault: the headers, and the body ends cleanly, as from the node server", async () => {
+    const sandboxFetch = createSandboxFetch({ customers: 3 });
+    const headers = { "App-Key": "demo-app-key", "Finicity-App-Token": sandboxFetch.sandbox.issueToken(), "X-Mock-Fault": "truncate" };
+    const head = await sandboxFetch(`${ORIGIN}${CUSTOMERS}?limit=2`, { method: "HEAD", headers });
+    expect({ status: head.status, headers: headersOf(head), body: await head.text() }).toEqual({ status: 200, headers: { "content-type": "application/json" }, body: "" });
+    expect(sandboxFetch.sandbox.requests.at(-1)).toMatchObject({ method: "HEAD", status: 200, fault: "truncate" });
+  });
 });

@@ -40,7 +40,8 @@ export function webSandbox(core: SandboxCore): Sandbox {
       { method: request.method, path: url.pathname, query: url.searchParams, headers, body: () => request.text() },
       () => request.signal,
     );
-    if (answer.truncate) return truncatedResponse(answer);
+    // HEAD has no body to cut: it gets its headers, as from the node server.
+    if (answer.truncate && request.method !== "HEAD") return truncatedResponse(answer);
     // A web Response refuses any body, even an empty one, with a null-body status (the control API's 204s), and HEAD has none.
     const body = request.method === "HEAD" || NULL_BODY_STATUSES.has(answer.status) ? null : (answer.body as BodyInit);
     return new Response(body, { status: answer.status, headers: answer.headers });
