@@ -1,4 +1,5 @@
 import type { ErrorMessage } from "@finicity-aggregation/types";
+import { escapeControlChars } from "./control-chars.js";
 
 /** The key `util.inspect` (and so `console.log`) looks up in Node; a plain symbol elsewhere. */
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -166,13 +167,10 @@ function parseBody(body: unknown): ErrorMessage | string | undefined {
 
 /**
  * The message of an API error. What the server sent (its code and text) has its control characters escaped
- * (`\u001b`): printed in a terminal, a message cannot move the cursor, retitle the window or clear the screen.
+ * (escapeControlChars).
  * `body` keeps the text as it was sent.
  */
 function describe(status: number, body: ErrorMessage | string | undefined): string {
   const text = typeof body === "string" ? body.slice(0, 200) : body?.message;
-  return `HTTP ${status}${typeof body === "object" ? `, code ${body.code}` : ""}${text ? `: ${text}` : ""}`.replace(
-    /[\0-\x1f\x7f-\x9f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return escapeControlChars(`HTTP ${status}${typeof body === "object" ? `, code ${body.code}` : ""}${text ? `: ${text}` : ""}`);
 }

@@ -1,4 +1,4 @@
-import { jsonEscaped } from "./redact.js";
+import { escapeControlChars } from "./control-chars.js";
 
 /** What the client logs to: `console`, a pino logger, or anything with these four methods. */
 export interface Logger {
@@ -27,8 +27,8 @@ export function createLog(logger: Logger = console, level: LogLevel | undefined,
   LOG_LEVELS.forEach((name, i) => {
     // An unknown FINICITY_LOG (rank -1) means the default, `warn` (2).
     if (i > 0 && i <= (rank < 0 ? 2 : rank)) log[name as keyof Log] = (line) =>
-        // Control characters (from a server's message) escaped: one call, one line.
-        void logger[name as keyof Logger](clean(`[finicity] ${line}`).replace(/[\0-\x1f\x7f]/g, jsonEscaped));
+        // Control characters escaped: one call, one line.
+        void logger[name as keyof Logger](escapeControlChars(clean(`[finicity] ${line}`)));
   });
   return log;
 }
