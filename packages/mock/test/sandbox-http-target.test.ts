@@ -40,9 +40,11 @@ describe("origin-form targets", () => {
   });
 
   it("drops a fragment, as URL parsing does", async () => {
-    const answer = await get("/aggregation/v1/customers?limit=1#top");
-    expect(answer.logged).toEqual([{ method: "GET", path: "/aggregation/v1/customers", query: { limit: "1" }, status: 200 }]);
-    expect(JSON.parse(answer.body)).toMatchObject({ displaying: 1 });
+    for (const target of ["/aggregation/v1/customers?limit=1#top", "/aggregation/v1/customers?limit=1#/top"]) {
+      const answer = await get(target);
+      expect(answer.logged, target).toEqual([{ method: "GET", path: "/aggregation/v1/customers", query: { limit: "1" }, status: 200 }]);
+      expect(JSON.parse(answer.body)).toMatchObject({ displaying: 1 });
+    }
   });
 
   it("resolves dot segments before routing", async () => {
@@ -61,7 +63,9 @@ describe("origin-form targets", () => {
 
 describe("parseTarget", () => {
   it("refuses a scheme without `//` (node's parser already answers 400 to these before the sandbox sees them)", () => {
-    for (const target of ["a:b", "urn:x", "mailto:x@y", "*", "customers"]) expect(parseTarget(target), target).toBeUndefined();
+    for (const target of ["a:b", "urn:x", "mailto:x@y", "urn:x?next=http://y/aggregation/v1/customers", "*", "customers"]) {
+      expect(parseTarget(target), target).toBeUndefined();
+    }
   });
 
   it("reads a non-ASCII query (node's parser refuses such bytes, createSandboxFetch passes them) as URL parsing does", () => {
