@@ -33,6 +33,7 @@ export async function readCapped(
     }
     chunks.push(value);
   }
+  // Stryker disable next-line OptionalChaining: equivalent, the client always passes `near` (stryker-equivalent.md)
   if (maxBytes && total > maxBytes * 0.9) near?.(total);
   let bytes = chunks[0];
   if (chunks.length !== 1) {
