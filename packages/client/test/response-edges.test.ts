@@ -89,10 +89,12 @@ describe("client.raw reading an answer", () => {
     expect(seen[0]).toEqual({ signal: undefined, redirect: "manual" });
   });
 
-  it("hands on an answer without a body as it is", async () => {
-    const { client: c } = client(async () => new Response(null, { status: 200, headers: { "Content-Length": "0" } }));
-    const { data, error, response } = await c.raw.GET("/aggregation/v1/customers", {} as never);
-    expect({ data, error, status: response.status }).toEqual({ data: undefined, error: undefined, status: 200 });
+  it("hands on an answer without a body as it is, with a Content-Length of 0 or none", async () => {
+    for (const answer of [() => new Response(null, { status: 200, headers: { "Content-Length": "0" } }), () => new Response(null, { status: 204 })]) {
+      const { client: c } = client(async () => answer());
+      const { data, error, response } = await c.raw.GET("/aggregation/v1/customers", {} as never);
+      expect({ data, error, status: response.status }).toEqual({ data: undefined, error: undefined, status: answer().status });
+    }
   });
 
   it("cuts an error body without a length at exactly 64 KiB, in the middle of a chunk", async () => {
