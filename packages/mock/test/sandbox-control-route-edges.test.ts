@@ -44,6 +44,14 @@ describe("the controlApi option", () => {
     });
   });
 
+  it("refuses a function, even one with a token property", () => {
+    expect(thrown(() => createSandboxFetch({ controlApi: Object.assign(() => true, { token: TOKEN }) as never }))).toEqual({
+      name: "SandboxInputError",
+      message: "controlApi must be true, false or { token: string }",
+      field: "controlApi",
+    });
+  });
+
   it.each(["fifteen-chars-0", " leading-space-012345", "trailing-space-01234 ", "inner space-0123456", "tab\tin-it-0123456789", "naïve-token-0123456789"])(
     "refuses the token %j",
     (token) => {
