@@ -59,6 +59,7 @@ export class CustomerFactory {
     const id = Number(customer.id);
     if (Number.isSafeInteger(id) && id >= this.nextId) this.nextId = id + 1;
     const created = Number(customer.createdDate);
+    // Stryker disable next-line EqualityOperator: equivalent, on equal dates `>=` assigns the value it already has
     if (Number.isSafeInteger(created) && created > this.lastCreated) this.lastCreated = created;
   }
 }

@@ -85,6 +85,7 @@ export function validateOptions(options: SandboxOptions): Settings {
     now = Date.now,
     maxRecordedRequests = DEFAULT_MAX_RECORDED_REQUESTS,
   } = options;
+  // Stryker disable next-line ConditionalExpression: equivalent, Number.isFinite is false for any non-number (stryker-equivalent.md)
   if (typeof seed !== "string" && !(typeof seed === "number" && Number.isFinite(seed))) {
     throw new SandboxInputError("seed", "must be a string or a finite number");
   }
@@ -100,10 +101,12 @@ export function validateOptions(options: SandboxOptions): Settings {
   }
   if (typeof acceptAnyCredentials !== "boolean") throw new SandboxInputError("acceptAnyCredentials", "must be true or false");
   const known: SandboxCredentials = acceptAnyCredentials ? { ...credentials } : { ...DEMO_CREDENTIALS, ...definedOnly(credentials) };
+  // Stryker disable next-line ConditionalExpression: equivalent, as for seed: Number.isFinite is false for any non-number
   if (!(typeof tokenTtlMs === "number" && tokenTtlMs > 0 && Number.isFinite(tokenTtlMs))) {
     throw new SandboxInputError("tokenTtlMs", "must be a positive number of milliseconds");
   }
   if (typeof now !== "function") throw new SandboxInputError("now", "must be a function returning milliseconds");
+  // Stryker disable next-line ConditionalExpression: equivalent, Number.isInteger is false and Infinity is a number, for any non-number
   if (!(typeof maxRecordedRequests === "number" && (Number.isInteger(maxRecordedRequests) || maxRecordedRequests === Infinity) && maxRecordedRequests >= 0)) {
     throw new SandboxInputError("maxRecordedRequests", "must be a whole number, 0 or more, or Infinity");
   }
