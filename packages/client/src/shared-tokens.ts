@@ -146,6 +146,7 @@ export function sharedTokenSource(
     },
     async invalidate(rejected) {
       if (token === rejected) token = undefined;
+      // Stryker disable next-line AssignmentOperator: equivalent, `invalidate` only follows a `get`, which set `key` (`&&=` hashes the same parts again)
       const k = await (key ??= storeKey(keyParts));
       const state = {};
       if ((await op(state, "get", k))?.token === rejected) await op(state, "delete", k);
