@@ -188,6 +188,7 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
       (source = (await import("@finicity-aggregation/client/shared-tokens")).sharedTokenSource(options, region, createToken, log, AuthenticationError));
     return {
       get: () => ("get" in (source ??= load()) ? source.get() : source.then((loaded) => loaded.get())),
+      // Stryker disable next-line OptionalChaining: equivalent, invalidate is only called with a token that get() gave, so source is set
       invalidate: async (token) => (await source)?.invalidate(token),
     };
   }
@@ -203,6 +204,7 @@ export function createCustomersClient(options: CustomersClientOptions): Customer
   let lastToken: string | undefined;
   let lastTokenHeaders: Record<string, string> | undefined;
   const tokenHeaders = (token: string) => {
+    // Stryker disable next-line ConditionalExpression: equivalent for `true` (the same token checked again gives the same headers); `false` leaves no headers and is killed
     if (token !== lastToken) {
       addSecret(token); // every token the client receives (CreateToken, an appToken function, a token store)
       const issues: ValidationIssue[] = [];
@@ -332,6 +334,7 @@ function connectionError(failure: unknown, host: string): ConnectionError {
 /** Checks a query and its options (if given); throws a ValidationError listing every problem. */
 function checkInput(query: object, options: object | undefined, rules: Rules): void {
   const issues = issuesOf(query, getCustomersQueryRules);
+  // Stryker disable next-line ConditionalExpression: equivalent for `true`, issuesOf(undefined) finds no keys (`for...in` over undefined)
   if (options) issuesOf(options, rules, issues);
   assertValid(issues);
 }
@@ -345,6 +348,7 @@ function checkOptions(options: CustomersClientOptions): void {
   }
   try {
     const url = new URL(options.baseUrl ?? "http:x");
+    // Stryker disable next-line Regex: `/^https?:/` is equivalent (a URL's protocol ends at its only ":"); `/https?:$/` is killed by "xhttps:" (client-option-rules.test.ts)
     if (!/^https?:$/.test(url.protocol) || url.username || url.password) throw 0;
   } catch {
     addIssue(issues, "baseUrl", "url", "must be an http(s) URL without user:password");
