@@ -4,7 +4,13 @@
 // WITHOUT_PROXY in test/helpers.ts; the few that test the proxy itself are skipped), and Prism is not even loaded:
 // src/prism.ts is replaced by a stub, which saves seconds per mutant.
 import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
 import { defineConfig } from "vitest/config";
+
+// scripts/mutation-sequencer.mjs at the repository root: two levels up here, four from Stryker's copy of the package
+// (.stryker-tmp/sandbox-*/), where this config runs during a mutation run.
+const sequencer = ["../../", "../../../../"].map((up) => new URL(`${up}scripts/mutation-sequencer.mjs`, import.meta.url)).find((url) => existsSync(url));
+const { MutationSequencer } = (await import(sequencer!.href)) as typeof import("../../scripts/mutation-sequencer.mjs");
 
 export default defineConfig({
   resolve: {
@@ -15,6 +21,8 @@ export default defineConfig({
     // Spec conformance through the proxy: without the proxy it checks little that the other tests do not.
     exclude: ["test/sandbox-query-shapes.test.ts"],
     env: { SANDBOX_TESTS_WITHOUT_PROXY: "1" },
+    // Failed last, then fastest first: a mutant run stops at its first failing test (scripts/mutation-sequencer.mjs).
+    sequence: { sequencer: MutationSequencer },
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },
