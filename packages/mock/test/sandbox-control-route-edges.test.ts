@@ -2,7 +2,8 @@
 // the bearer grammar's anchors, the request body limits at their bounds, fault field names in errors, and a body
 // that fails to read (not an input error, so it is not turned into a 400).
 import { describe, expect, it } from "vitest";
-import { createSandbox, createSandboxFetch, SandboxInputError } from "../src/index.js";
+import { thrown } from "./input-error.js";
+import { createSandbox, createSandboxFetch } from "../src/index.js";
 import { MAX_CUSTOMERS_PER_REQUEST, serveControl } from "../src/sandbox/control-routes.js";
 
 const TOKEN = "edge-token-0123456789";
@@ -23,16 +24,6 @@ function setup() {
     };
   };
   return { sandboxFetch, control: sandboxFetch.sandbox, send };
-}
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    const { name, message, field } = error as SandboxInputError;
-    return { name, message, field };
-  }
-  return "no error";
 }
 
 describe("the controlApi option", () => {

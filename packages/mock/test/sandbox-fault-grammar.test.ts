@@ -2,7 +2,8 @@
 // the fault string written to the request log (formatFault), and validateFault's refusals of non-object faults
 // and of values that only look like a string.
 import { describe, expect, it } from "vitest";
-import { createSandboxFetch, SandboxInputError } from "../src/index.js";
+import { thrown } from "./input-error.js";
+import { createSandboxFetch } from "../src/index.js";
 
 function setup(options: Parameters<typeof createSandboxFetch>[0] = {}) {
   const sandboxFetch = createSandboxFetch({ seed: "grammar", customers: 2, ...options });
@@ -16,16 +17,6 @@ function setup(options: Parameters<typeof createSandboxFetch>[0] = {}) {
   /** The fault noted on each logged request ("none" when the entry has no fault field). */
   const logged = () => sandboxFetch.sandbox.requests.map((request) => ("fault" in request ? request.fault : "none"));
   return { sandboxFetch, control: sandboxFetch.sandbox, get, logged };
-}
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    const { name, message, field } = error as SandboxInputError;
-    return { name, message, field };
-  }
-  return "no error";
 }
 
 describe("X-Mock-Fault from a client", () => {
